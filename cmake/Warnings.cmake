@@ -1,0 +1,10 @@
+# Warnings and sanitizers belong to our targets only; link duet_options into each of them.
+add_library(duet_options INTERFACE)
+target_compile_options(duet_options INTERFACE -Wall -Wextra -Wpedantic -Wshadow)
+if(DUET_WERROR)
+  target_compile_options(duet_options INTERFACE -Werror)
+endif()
+if(DUET_SANITIZE)
+  target_compile_options(duet_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(duet_options INTERFACE -fsanitize=address,undefined)
+endif()

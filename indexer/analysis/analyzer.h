@@ -1,0 +1,67 @@
+// The one bilingual analyzer: the only place text becomes terms, at index time, query time and for snippets.
+#pragma once
+
+#include "token.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace Xapian { class Stem; }
+
+namespace duet::analysis {
+
+class Folding;
+class Lexicon;
+class Segmenter;
+class StopWords;
+
+/// The files an analyzer is built from. Their contents (not their paths) make up the fingerprint.
+struct AnalyzerConfig {
+    std::vector<std::filesystem::path> lexicons;   ///< `word freq` lists; later files add to earlier ones
+    std::vector<std::filesystem::path> stopwords;  ///< one word per line
+    std::string stemmer = "english";               ///< a Snowball language known to Xapian::Stem
+
+    /// Duet's standard analyzer: Debian's jieba dictionary plus data_dir/lexicon and data_dir/stopwords.
+    static AnalyzerConfig standard(const std::filesystem::path& data_dir);
+};
+
+/// Where stopwords/ and lexicon/ live: $DUET_DATA_DIR, else the directory chosen at build time.
+std::filesystem::path default_data_dir();
+
+/// Turns UTF-8 text into tokens. Not thread-safe (the stemmer and ICU keep state); copy one per thread,
+/// copies share the loaded word lists.
+class Analyzer {
+public:
+    /// Loads the word lists named by `config`; throws std::runtime_error naming a file that cannot be read.
+    explicit Analyzer(const AnalyzerConfig& config);
+    Analyzer(const Analyzer& other);
+    Analyzer& operator=(const Analyzer&) = delete;
+    ~Analyzer();
+
+    /// Appends the tokens of `text` to `out`; positions start at `first_position`. Returns the next free position.
+    std::uint32_t analyze(std::string_view text, std::uint32_t first_position, std::vector<Token>& out);
+
+    /// The tokens of `text`, positions from 1.
+    std::vector<Token> analyze(std::string_view text);
+
+    /// A hex digest of the rules and word lists; an index built with another fingerprint must be rebuilt.
+    const std::string& fingerprint() const;
+
+private:
+    struct Shared;
+    std::uint32_t add_han_run(std::string_view text, std::size_t& at, std::uint32_t position, std::uint32_t chunk,
+                              std::vector<Token>& out);
+    std::uint32_t add_compound(std::string_view text, std::size_t& at, std::uint32_t position, std::uint32_t chunk,
+                               std::vector<Token>& out);
+    std::string word_term(std::string_view folded);
+
+    std::shared_ptr<const Shared> shared_;
+    std::unique_ptr<Xapian::Stem> stem_;
+    std::unique_ptr<Segmenter> segmenter_;
+};
+
+}  // namespace duet::analysis

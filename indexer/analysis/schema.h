@@ -1,0 +1,64 @@
+// The index schema: every term prefix, value slot and metadata key lives here and only here.
+#pragma once
+
+#include "token.h"
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace duet::schema {
+
+/// Bump when the layout below changes; the searcher refuses indexes of another version.
+inline constexpr int kFormatVersion = 1;
+
+/// Searchable text fields. Text holds everything; the others repeat their words under a prefix
+/// so that title:, author: and journal: can search them alone.
+enum class Field { Text, Title, Author, Journal };
+
+/// The prefix of a field's terms ("" for Text).
+std::string_view field_prefix(Field field);
+
+/// The term a token is indexed and searched as in `field`: field prefix + kind marker + token text.
+/// Words and joined compounds share a space; Han bigrams ("B") and unigrams ("U") have their own.
+std::string term(Field field, analysis::TokenKind kind, std::string_view text);
+
+/// True when `kind` is indexed with positions (phrases need words, not bigrams).
+inline bool has_positions(analysis::TokenKind kind) {
+    return kind == analysis::TokenKind::Word || kind == analysis::TokenKind::Joined;
+}
+
+/// Gap between positions of consecutive field texts, so phrases never match across fields.
+inline constexpr Xapian::termpos kFieldGap = 100;
+
+// Boolean (filter) terms. Values after the prefix are folded to lower case unless noted.
+inline constexpr std::string_view kIdPrefix = "Q";          ///< + record id (as given): one document per id
+inline constexpr std::string_view kSourcePrefix = "XF";     ///< + source file key: which file a record came from
+inline constexpr std::string_view kDoiPrefix = "XDOI";      ///< + normalised DOI
+inline constexpr std::string_view kYearPrefix = "Y";        ///< + four-digit year
+inline constexpr std::string_view kJournalPrefix = "XJ";    ///< + folded journal name
+inline constexpr std::string_view kJcrPrefix = "XQ";        ///< + q1..q4
+inline constexpr std::string_view kLangPrefix = "XL";       ///< + zh or en: languages the record has text in
+inline constexpr std::string_view kCategoryPrefix = "XC";   ///< + category (RegionCategory)
+
+/// Value slots, for sorting and facets.
+enum class Slot : Xapian::valueno {
+    Date = 0,          ///< YYYYMMDD (missing parts as 00): sorts as a string
+    Year = 1,          ///< sortable_serialise(year)
+    Citations = 2,     ///< sortable_serialise(count)
+    ImpactFactor = 3,  ///< sortable_serialise(IF)
+    Journal = 4,       ///< journal name as displayed
+    Jcr = 5,           ///< "Q1".."Q4"
+    Category = 6,      ///< RegionCategory as displayed
+};
+
+/// The Xapian slot number of `slot`.
+inline Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
+
+// Database metadata keys.
+inline constexpr std::string_view kMetaFormat = "duet.format";      ///< kFormatVersion as text
+inline constexpr std::string_view kMetaAnalyzer = "duet.analyzer";  ///< the analyzer's fingerprint
+inline constexpr std::string_view kMetaFilePrefix = "duet.file:";   ///< + file key -> FileStamp text
+
+}  // namespace duet::schema

@@ -1,0 +1,132 @@
+#include "document_builder.h"
+
+#include "char_class.h"
+#include "schema.h"
+#include "utf8.h"
+#include "stored_record.h"
+
+
+namespace duet {
+
+namespace {
+
+using analysis::Token;
+using schema::Field;
+
+class TermWriter {
+public:
+    TermWriter(Xapian::Document& doc, analysis::Analyzer& analyzer) : doc_(doc), analyzer_(analyzer) {}
+
+    // Indexes `text` into `field`; each call starts past a gap so phrases never span two texts.
+    void add(Field field, const std::string& text) {
+        if (text.empty()) return;
+        tokens_.clear();
+        Xapian::termpos& next = next_position_[static_cast<int>(field)];
+        next = analyzer_.analyze(text, next, tokens_) + schema::kFieldGap;
+        for (const Token& t : tokens_) {
+            const std::string term = schema::term(field, t.kind, t.term);
+            if (schema::has_positions(t.kind)) {
+                doc_.add_posting(term, t.position);
+            } else {
+                doc_.add_term(term);
+            }
+        }
+    }
+
+private:
+    Xapian::Document& doc_;
+    analysis::Analyzer& analyzer_;
+    std::vector<Token> tokens_;
+    Xapian::termpos next_position_[4] = {1, 1, 1, 1};
+};
+
+bool has_han(const std::string& s) {
+    for (std::size_t at = 0; at < s.size();) {
+        const analysis::utf8::Decoded d = analysis::utf8::decode(s, at);
+        if (analysis::classify(d.cp) == analysis::CharClass::Han) return true;
+        at += d.length;
+    }
+    return false;
+}
+
+bool has_latin_letter(const std::string& s) {
+    for (const char c : s) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+    }
+    return false;
+}
+
+std::string lower_ascii(std::string s) {
+    for (char& c : s) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return s;
+}
+
+// YYYYMMDD with missing parts as zeros, so dates sort as strings.
+std::string sortable_date(const std::string& date) {
+    std::string digits;
+    for (const char c : date) {
+        if (c >= '0' && c <= '9') digits += c;
+    }
+    digits.resize(8, '0');
+    return digits;
+}
+
+std::string join_keywords(const std::vector<std::string>& keywords) {
+    std::string out;
+    for (const auto& k : keywords) out += k + "\n";
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> record_languages(const records::Record& r) {
+    std::vector<std::string> langs;
+    const bool zh = !r.title_zh.empty() || !r.abstract_zh.empty() || has_han(r.title) || has_han(r.abstract) ||
+                    has_han(r.body);
+    const bool en = has_latin_letter(r.title) || has_latin_letter(r.abstract) || has_latin_letter(r.body);
+    if (en) langs.emplace_back("en");
+    if (zh) langs.emplace_back("zh");
+    return langs;
+}
+
+Xapian::Document build_document(const records::Record& r, const std::string& source_key,
+                                analysis::Analyzer& analyzer) {
+    Xapian::Document doc;
+    TermWriter terms(doc, analyzer);
+    terms.add(Field::Text, r.title);
+    terms.add(Field::Text, r.title_zh);
+    terms.add(Field::Text, r.abstract);
+    terms.add(Field::Text, r.abstract_zh);
+    terms.add(Field::Text, join_keywords(r.keywords));
+    terms.add(Field::Text, r.body);
+    terms.add(Field::Title, r.title);
+    terms.add(Field::Title, r.title_zh);
+    for (const auto& author : r.authors) terms.add(Field::Author, author);
+    terms.add(Field::Journal, r.journal);
+
+    doc.add_boolean_term(std::string(schema::kIdPrefix) + r.id);
+    doc.add_boolean_term(std::string(schema::kSourcePrefix) + source_key);
+    if (!r.doi.empty()) doc.add_boolean_term(std::string(schema::kDoiPrefix) + lower_ascii(r.doi));
+    if (r.year) doc.add_boolean_term(std::string(schema::kYearPrefix) + std::to_string(*r.year));
+    if (!r.journal.empty()) doc.add_boolean_term(std::string(schema::kJournalPrefix) + lower_ascii(r.journal));
+    if (!r.jcr.empty()) doc.add_boolean_term(std::string(schema::kJcrPrefix) + lower_ascii(r.jcr));
+    if (!r.category.empty()) doc.add_boolean_term(std::string(schema::kCategoryPrefix) + r.category);
+    for (const auto& lang : record_languages(r)) doc.add_boolean_term(std::string(schema::kLangPrefix) + lang);
+
+    if (!r.date.empty()) doc.add_value(schema::slot(schema::Slot::Date), sortable_date(r.date));
+    if (r.year) doc.add_value(schema::slot(schema::Slot::Year), Xapian::sortable_serialise(*r.year));
+    if (r.citations) {
+        doc.add_value(schema::slot(schema::Slot::Citations), Xapian::sortable_serialise(static_cast<double>(*r.citations)));
+    }
+    if (r.impact_factor) doc.add_value(schema::slot(schema::Slot::ImpactFactor), Xapian::sortable_serialise(*r.impact_factor));
+    if (!r.journal.empty()) doc.add_value(schema::slot(schema::Slot::Journal), r.journal);
+    if (!r.jcr.empty()) doc.add_value(schema::slot(schema::Slot::Jcr), r.jcr);
+    if (!r.category.empty()) doc.add_value(schema::slot(schema::Slot::Category), r.category);
+
+    doc.set_data(encode_stored_record(r));
+    return doc;
+}
+
+}  // namespace duet

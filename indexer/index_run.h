@@ -1,0 +1,72 @@
+// An incremental index run: adds new files, replaces changed ones, deletes records of vanished files.
+#pragma once
+
+#include "analyzer.h"
+#include "record_reader.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace duet {
+
+/// What to index where.
+struct IndexOptions {
+    std::filesystem::path db;
+    std::vector<std::filesystem::path> sources;
+    records::ReaderLimits limits;
+    std::uint64_t commit_every = 5000;  ///< documents per commit (commits happen between files)
+    bool rebuild = false;               ///< start from an empty database
+};
+
+/// Counts of one run; `failed` counts bad records, unreadable files and missing sources.
+struct IndexSummary {
+    std::uint64_t added = 0;
+    std::uint64_t updated = 0;
+    std::uint64_t deleted = 0;
+    std::uint64_t unchanged = 0;
+    std::uint64_t failed = 0;
+    std::uint64_t files_read = 0;
+    std::uint64_t bytes_read = 0;
+    double seconds = 0;
+    /// Records read and indexed per second of the run.
+    double docs_per_second() const { return seconds > 0 ? static_cast<double>(added + updated) / seconds : 0; }
+};
+
+/// Where a run is, for progress displays.
+struct IndexProgress {
+    std::uint64_t files_done = 0;
+    std::uint64_t files_total = 0;
+    std::uint64_t bytes_done = 0;
+    std::uint64_t bytes_total = 0;
+    std::uint64_t records = 0;
+};
+
+/// Receives a run's messages; the run itself never prints.
+class IndexReporter {
+public:
+    virtual ~IndexReporter() = default;
+    /// A record, file or source that was skipped, as "where: what".
+    virtual void problem(const std::string& message) = 0;
+    /// Called after each file and every few hundred records.
+    virtual void progress(const IndexProgress& progress) = 0;
+};
+
+/// A database that cannot be written: the run stops before changing anything.
+class IndexError : public std::runtime_error {
+public:
+    enum class Kind { Locked, Unwritable, Incompatible };
+    IndexError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    Kind kind() const { return kind_; }
+
+private:
+    Kind kind_;
+};
+
+/// Runs one incremental pass over `options.sources` into `options.db`.
+/// Throws IndexError for a locked, unwritable or incompatible database; bad input is reported, not thrown.
+IndexSummary run_index(const IndexOptions& options, analysis::Analyzer& analyzer, IndexReporter& reporter);
+
+}  // namespace duet

@@ -1,0 +1,94 @@
+#include "source_files.h"
+
+#include "fingerprint.h"
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace duet {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool hidden(const fs::path& p) {
+    const std::string name = p.filename().string();
+    return !name.empty() && name[0] == '.';
+}
+
+std::string canonical_key(const fs::path& p) {
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(fs::absolute(p), ec);
+    return (ec ? fs::absolute(p) : canonical).lexically_normal().string();
+}
+
+}  // namespace
+
+Source scan_source(const fs::path& root) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(root, ec);
+    if (ec || !fs::exists(status)) throw std::runtime_error("source " + root.string() + " does not exist");
+    Source source;
+    source.key = canonical_key(root);
+    if (!fs::is_directory(status)) {
+        source.files.push_back({root, source.key, root.filename().string(), records::format_of(root)});
+        return source;
+    }
+    source.is_directory = true;
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+    if (ec) throw std::runtime_error("cannot read source directory " + root.string() + ": " + ec.message());
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) throw std::runtime_error("cannot read source directory " + root.string() + ": " + ec.message());
+        const fs::path& p = it->path();
+        if (hidden(p)) {
+            if (it->is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (!it->is_regular_file(ec)) continue;
+        const records::FileFormat format = records::format_of(p);
+        if (format == records::FileFormat::Unsupported) continue;
+        source.files.push_back({p, canonical_key(p), p.lexically_relative(root).generic_string(), format});
+    }
+    std::sort(source.files.begin(), source.files.end(),
+              [](const SourceFile& a, const SourceFile& b) { return a.relative < b.relative; });
+    return source;
+}
+
+std::string FileStamp::encode() const {
+    std::ostringstream out;
+    out << size << ' ' << mtime_ns << ' ' << content_hash << ' ' << documents;
+    return out.str();
+}
+
+std::optional<FileStamp> FileStamp::decode(const std::string& text) {
+    std::istringstream in(text);
+    FileStamp s;
+    if (!(in >> s.size >> s.mtime_ns >> s.content_hash >> s.documents)) return std::nullopt;
+    return s;
+}
+
+FileStamp stat_file(const fs::path& file) {
+    FileStamp s;
+    std::error_code ec;
+    s.size = fs::file_size(file, ec);
+    if (ec) s.size = 0;
+    const auto mtime = fs::last_write_time(file, ec);
+    if (!ec) s.mtime_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
+    return s;
+}
+
+std::uint64_t hash_file(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + file.string());
+    analysis::Fingerprint digest;
+    std::string buffer(1 << 16, '\0');
+    while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
+        digest.add(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
+    }
+    return digest.value();
+}
+
+}  // namespace duet

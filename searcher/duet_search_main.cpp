@@ -1,0 +1,87 @@
+// duet-search: ranked, highlighted results from the command line, or a TREC run for evaluation.
+#include "analyzer.h"
+#include "result_format.h"
+#include "run_mode.h"
+#include "searcher.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <xapian.h>
+
+namespace {
+
+std::string join(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+int run_batch(duet::search::Searcher& searcher, const std::string& path, std::size_t depth) {
+    std::ifstream file;
+    if (path != "-") {
+        file.open(path);
+        if (!file) {
+            fmt::print(stderr, "duet-search: cannot read queries file {}\n", path);
+            return 2;
+        }
+    }
+    std::vector<std::string> problems;
+    const auto queries = duet::search::read_run_queries(path == "-" ? std::cin : file, problems);
+    for (const auto& p : problems) fmt::print(stderr, "duet-search: {}: skipped {}\n", path, p);
+    duet::search::write_run(searcher, queries, depth, std::cout);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"duet-search: search a Duet index in English and Chinese."};
+    std::string db = "var/index";
+    std::vector<std::string> words;
+    duet::search::SearchRequest request;
+    bool json = false;
+    std::string run_file;
+    std::size_t depth = 100;
+    std::string data_dir = duet::analysis::default_data_dir().string();
+    app.add_option("--db", db, "database directory")->capture_default_str();
+    app.add_option("--limit", request.limit, "hits per page")->check(CLI::Range(1, 1000))->capture_default_str();
+    app.add_option("--offset", request.offset, "hits to skip")->check(CLI::Range(0, 100000))->capture_default_str();
+    app.add_flag("--json", json, "print the JSON document the HTTP API returns");
+    app.add_option("--run", run_file, "batch mode: queries file (qid<TAB>query or BEIR jsonl, - for stdin) -> TREC run");
+    app.add_option("--depth", depth, "hits per query in --run mode")->check(CLI::Range(1, 10000))->capture_default_str();
+    app.add_option("--data", data_dir, "directory holding stopwords/ and lexicon/")->capture_default_str();
+    app.add_option("query", words, "the query (quote it or not)");
+    CLI11_PARSE(app, argc, argv);
+    if (run_file.empty() && words.empty()) {
+        fmt::print(stderr, "duet-search: give a QUERY, or --run FILE for batch mode\n{}", app.help());
+        return 2;
+    }
+    try {
+        const duet::analysis::Analyzer analyzer(duet::analysis::AnalyzerConfig::standard(data_dir));
+        duet::search::Searcher searcher(db, analyzer);
+        if (!run_file.empty()) return run_batch(searcher, run_file, depth);
+        request.query = join(words);
+        const duet::search::SearchResult result = searcher.search(request);
+        if (json) {
+            std::cout << duet::search::result_json(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                      << "\n";
+        } else {
+            std::cout << duet::search::result_text(result, isatty(STDOUT_FILENO) != 0);
+        }
+        return 0;
+    } catch (const duet::search::IndexUnusable& e) {
+        fmt::print(stderr, "duet-search: {}\n", e.what());
+        return 3;
+    } catch (const Xapian::Error& e) {
+        fmt::print(stderr, "duet-search: database error: {}: {}\n", e.get_type(), e.get_msg());
+        return 4;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "duet-search: {}\n", e.what());
+        return 2;
+    }
+}

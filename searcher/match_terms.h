@@ -1,0 +1,30 @@
+// The analyzer terms a query searches for, by kind: what snippets highlight.
+#pragma once
+
+#include "token.h"
+
+#include <string>
+#include <unordered_set>
+
+namespace duet::search {
+
+/// Terms (without field prefixes) that count as matches when highlighting text.
+struct MatchTerms {
+    std::unordered_set<std::string> words;     ///< Word and Joined terms
+    std::unordered_set<std::string> bigrams;   ///< Han bigrams
+    std::unordered_set<std::string> unigrams;  ///< Han single characters
+
+    /// True when a token of this kind and term is one of the query's.
+    bool matches(const analysis::Token& token) const {
+        switch (token.kind) {
+            case analysis::TokenKind::Word:
+            case analysis::TokenKind::Joined: return words.count(token.term) != 0;
+            case analysis::TokenKind::Bigram: return bigrams.count(token.term) != 0;
+            case analysis::TokenKind::Unigram: return unigrams.count(token.term) != 0;
+        }
+        return false;
+    }
+    bool empty() const { return words.empty() && bigrams.empty() && unigrams.empty(); }
+};
+
+}  // namespace duet::search

@@ -1,0 +1,228 @@
+#include "query_builder.h"
+
+#include "schema.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+namespace duet::search {
+
+namespace {
+
+using analysis::Token;
+using analysis::TokenKind;
+using schema::Field;
+
+Field field_of(const std::string& name) {
+    if (name == "title") return Field::Title;
+    if (name == "author") return Field::Author;
+    if (name == "journal") return Field::Journal;
+    return Field::Text;
+}
+
+bool is_filter_field(const std::string& name) {
+    return name == "doi" || name == "year" || name == "jcr" || name == "lang";
+}
+
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+    if (parts.empty()) return Xapian::Query();
+    if (parts.size() == 1) return parts.front();
+    return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+std::string lower_ascii(std::string s) {
+    for (char& c : s) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return s;
+}
+
+std::optional<int> parse_year(std::string_view s) {
+    int year = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), year);
+    if (ec != std::errc() || end != s.data() + s.size() || year < 0 || year > 9999) return std::nullopt;
+    return year;
+}
+
+Xapian::Query year_range(std::optional<int> from, std::optional<int> to) {
+    const auto slot = schema::slot(schema::Slot::Year);
+    if (from && to) {
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, Xapian::sortable_serialise(*from),
+                             Xapian::sortable_serialise(*to));
+    }
+    if (from) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, Xapian::sortable_serialise(*from));
+    if (to) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, Xapian::sortable_serialise(*to));
+    return Xapian::Query();
+}
+
+// year:2020, year:2019..2024, year:>=2020, year:<2000. Unreadable -> empty query (the caller treats it as text).
+Xapian::Query year_filter(std::string_view v) {
+    if (const auto dots = v.find(".."); dots != std::string_view::npos) {
+        const auto from = parse_year(v.substr(0, dots));
+        const auto to = parse_year(v.substr(dots + 2));
+        return (from || to) ? year_range(from, to) : Xapian::Query();
+    }
+    if (v.substr(0, 2) == ">=") return year_range(parse_year(v.substr(2)), std::nullopt);
+    if (v.substr(0, 2) == "<=") return year_range(std::nullopt, parse_year(v.substr(2)));
+    if (v.substr(0, 1) == ">") {
+        const auto y = parse_year(v.substr(1));
+        return y ? year_range(*y + 1, std::nullopt) : Xapian::Query();
+    }
+    if (v.substr(0, 1) == "<") {
+        const auto y = parse_year(v.substr(1));
+        return y ? year_range(std::nullopt, *y - 1) : Xapian::Query();
+    }
+    const auto y = parse_year(v);
+    return y ? Xapian::Query(std::string(schema::kYearPrefix) + std::to_string(*y)) : Xapian::Query();
+}
+
+std::string normalise_doi(std::string doi) {
+    doi = lower_ascii(std::move(doi));
+    for (const std::string_view p : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"}) {
+        if (doi.compare(0, p.size(), p) == 0) doi.erase(0, p.size());
+    }
+    return doi;
+}
+
+}  // namespace
+
+Xapian::Query QueryBuilder::filter_query(const Clause& c) const {
+    if (c.field == "doi") return Xapian::Query(std::string(schema::kDoiPrefix) + normalise_doi(c.text));
+    if (c.field == "year") return year_filter(c.text);
+    if (c.field == "jcr") return Xapian::Query(std::string(schema::kJcrPrefix) + lower_ascii(c.text));
+    if (c.field == "lang") {
+        const std::string lang = lower_ascii(c.text);
+        if (lang == "zh" || lang == "en") return Xapian::Query(std::string(schema::kLangPrefix) + lang);
+    }
+    return Xapian::Query();
+}
+
+Xapian::Query QueryBuilder::text_query(const Clause& clause, MatchTerms& highlight, std::size_t& budget) {
+    const Field field = field_of(clause.field);
+    const std::vector<Token> tokens = analyzer_.analyze(clause.text);
+    const auto term = [&](const Token& t) { return schema::term(field, t.kind, t.term); };
+    const auto remember = [&](const Token& t) {
+        switch (t.kind) {
+            case TokenKind::Word:
+            case TokenKind::Joined: highlight.words.insert(t.term); break;
+            case TokenKind::Bigram: highlight.bigrams.insert(t.term); break;
+            case TokenKind::Unigram: highlight.unigrams.insert(t.term); break;
+        }
+    };
+
+    if (clause.phrase) {
+        // Word positions make the phrase; a compound contributes its parts, which sit at consecutive positions.
+        std::vector<Xapian::Query> words;
+        Xapian::termpos first = 0;
+        Xapian::termpos last = 0;
+        for (const Token& t : tokens) {
+            if (t.kind != TokenKind::Word || words.size() >= budget) continue;
+            words.emplace_back(term(t), 1, t.position);
+            remember(t);
+            if (first == 0) first = t.position;
+            last = t.position;
+        }
+        budget -= words.size();
+        if (words.size() < 2) return combine(Xapian::Query::OP_OR, words);
+        return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), last - first + 1);
+    }
+
+    // Stopwords are dropped unless nothing else is left ("the who" still searches for something).
+    const bool all_stop = std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.stop; });
+    std::map<std::uint32_t, std::vector<const Token*>> chunks;
+    for (const Token& t : tokens) chunks[t.chunk].push_back(&t);
+
+    std::vector<Xapian::Query> words;
+    std::vector<Xapian::Query> bigrams;
+    for (const auto& [chunk, members] : chunks) {
+        if (budget == 0) break;
+        const Token* joined = nullptr;
+        std::vector<const Token*> parts;
+        std::size_t han_chars = 0;
+        for (const Token* t : members) {
+            if (t->kind == TokenKind::Joined) joined = t;
+            if (t->kind == TokenKind::Word) parts.push_back(t);
+            if (t->kind == TokenKind::Unigram) ++han_chars;
+        }
+        if (joined != nullptr) {
+            // IL-6 finds IL6, IL-6 and "IL 6": the joined term or the parts as a phrase, weighed as one word.
+            std::vector<Xapian::Query> phrase;
+            for (const Token* p : parts) phrase.emplace_back(term(*p), 1, p->position);
+            const std::vector<Xapian::Query> alternatives = {
+                Xapian::Query(term(*joined)), Xapian::Query(Xapian::Query::OP_PHRASE, phrase.begin(), phrase.end())};
+            words.push_back(combine(Xapian::Query::OP_SYNONYM, alternatives));
+            remember(*joined);
+            for (const Token* p : parts) remember(*p);
+            --budget;
+            continue;
+        }
+        for (const Token* t : members) {
+            if (budget == 0) break;
+            if (t->stop && !all_stop && t->kind != TokenKind::Bigram) continue;
+            // A lone Han character is searched as a unigram, which also finds the words containing it.
+            const bool single_han = t->kind == TokenKind::Word && t->script == analysis::Script::Han && han_chars == 1;
+            if (t->kind == TokenKind::Word && !single_han) {
+                words.emplace_back(term(*t), 1, t->position);
+            } else if (t->kind == TokenKind::Bigram) {
+                bigrams.emplace_back(term(*t));
+            } else if (t->kind == TokenKind::Unigram && han_chars == 1) {
+                words.emplace_back(term(*t));
+            } else {
+                continue;
+            }
+            remember(*t);
+            --budget;
+        }
+    }
+    Xapian::Query q = combine(Xapian::Query::OP_OR, words);
+    if (!bigrams.empty()) {
+        const Xapian::Query b(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, bigrams), weights_.bigram);
+        q = q.empty() ? b : Xapian::Query(Xapian::Query::OP_OR, q, b);
+    }
+    return q;
+}
+
+BuiltQuery QueryBuilder::build(const std::vector<Clause>& clauses) {
+    BuiltQuery built;
+    std::size_t budget = weights_.max_terms;
+    std::vector<Xapian::Query> should;
+    std::vector<Xapian::Query> must;
+    std::vector<Xapian::Query> must_not;
+    std::vector<Xapian::Query> filters;
+    for (const Clause& clause : clauses) {
+        Xapian::Query q;
+        bool is_filter = false;
+        if (is_filter_field(clause.field)) {
+            q = filter_query(clause);
+            is_filter = !q.empty();
+        }
+        if (q.empty()) {
+            Clause text = clause;
+            if (is_filter_field(clause.field)) text.field.clear();  // unreadable filter: search its words instead
+            // Excluded words must not be highlighted in results.
+            MatchTerms ignored;
+            q = text_query(text, clause.occur == Clause::Occur::MustNot ? ignored : built.highlight, budget);
+        }
+        if (q.empty()) continue;
+        switch (clause.occur) {
+            case Clause::Occur::Should: (is_filter ? filters : should).push_back(q); break;
+            case Clause::Occur::Must: (is_filter ? filters : must).push_back(q); break;
+            case Clause::Occur::MustNot: must_not.push_back(q); break;
+        }
+    }
+    Xapian::Query query;
+    if (!must.empty()) {
+        query = combine(Xapian::Query::OP_AND, must);
+        if (!should.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, combine(Xapian::Query::OP_OR, should));
+    } else {
+        query = combine(Xapian::Query::OP_OR, should);
+    }
+    if (query.empty() && (!filters.empty() || !must_not.empty())) query = Xapian::Query::MatchAll;
+    if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, combine(Xapian::Query::OP_AND, filters));
+    if (!must_not.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, combine(Xapian::Query::OP_OR, must_not));
+    built.query = query;
+    return built;
+}
+
+}  // namespace duet::search

@@ -1,0 +1,23 @@
+// Reads what people type into a search box into clauses; never fails, whatever the input.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace duet::search {
+
+/// One piece of a query: free text or a field filter, possibly quoted, required or excluded.
+struct Clause {
+    enum class Occur { Should, Must, MustNot };
+    Occur occur = Occur::Should;
+    std::string field;  ///< "" for free text, else a known field name (title, author, journal, doi, year, jcr, lang)
+    std::string text;
+    bool phrase = false;  ///< came in double quotes
+};
+
+/// Splits `query` into clauses. Understands "phrases", +must, -exclude, NOT x, AND/OR (the default is OR),
+/// and field:value for known fields; anything it cannot read becomes plain words.
+std::vector<Clause> parse_query(std::string_view query);
+
+}  // namespace duet::search

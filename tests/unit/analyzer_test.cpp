@@ -1,0 +1,98 @@
+// Golden tables for the bilingual analyzer: compact "term[pos]" strings, positive and negative cases.
+#include "analysis_fixture.h"
+
+#include <catch2/catch.hpp>
+
+using duet::analysis::TokenKind;
+using duet::testing::spans;
+using duet::testing::terms_of;
+using duet::testing::words;
+
+TEST_CASE("English words are folded, stemmed and keep their positions") {
+    CHECK(words("Mesenchymal stem cells") == "mesenchym[1] stem[2] cell[3]");
+    CHECK(words("The joints of the knee") == "the[1]* joint[2] of[3]* the[4]* knee[5]");
+    CHECK(words("Crohn's disease") == "crohn[1] diseas[2]");
+    CHECK(words("  ,;  ") == "");
+}
+
+TEST_CASE("Full-width and case variants fold to the same terms") {
+    CHECK(words("ＭＳＣ") == words("MSC"));
+    CHECK(words("ＭＳＣ") == "msc[1]");
+    CHECK(words("Straße") == "strass[1]");
+}
+
+TEST_CASE("Biomedical compounds match the ways people type them") {
+    CHECK(words("TNF-α") == "tnfalpha[1] tnf[1] alpha[2]");
+    CHECK(words("TNFα") == "tnfalpha[1] tnf[1] alpha[2]");
+    CHECK(words("TNF-alpha") == "tnfalpha[1] tnf[1] alpha[2]");
+    CHECK(words("IL-6 and IL6") == "il6[1] il[1] 6[2] and[3]* il6[4]");
+    CHECK(words("PD-L1") == "pdl1[1] pd[1] l1[2]");
+    CHECK(words("PDL1") == "pdl1[1]");
+    CHECK(words("CD4+ T cells") == "cd4[1] t[2] cell[3]");
+    CHECK(words("CD4+CD25+ Tregs") == "cd4cd25[1] cd4[1] cd25[2] treg[3]");
+    CHECK(words("COVID-19") == "covid19[1] covid[1] 19[2]");
+    CHECK(words("NCT01941394") == "nct01941394[1]");
+    CHECK(words("anti-inflammatory") == "antiinflammatori[1] anti[1] inflammatori[2]");
+    CHECK(words("p < 0.05") == "p[1] 0.05[2] 0[2] 05[3]");
+    CHECK(words("NF-κB") == "nfkappab[1] nf[1] kappa[2] b[3]");
+}
+
+TEST_CASE("Hyphen-like separators that are not joiners split words") {
+    CHECK(words("stem/stromal") == "stem[1] stromal[2]");
+    CHECK(words("(13–15)") == "13[1] 15[2]");
+    CHECK(words("cells.The") == "cell[1] the[2]*");
+}
+
+TEST_CASE("DOIs are one term as well as their parts") {
+    const std::string doi = "doi:10.1186/s13287-025-04495-z.";
+    const auto joined = terms_of(doi, TokenKind::Joined);
+    CHECK(joined == "10.1186/s13287-025-04495-z");
+    CHECK(terms_of("https://doi.org/10.1016/S0140-6736(20)30183-5)", TokenKind::Joined) ==
+          "10.1016/s0140-6736(20)30183-5");
+}
+
+TEST_CASE("Chinese domain terms stay whole") {
+    CHECK(words("间充质干细胞") == "间充质干细胞[1]");
+    CHECK(words("类风湿性关节炎") == "类风湿性关节炎[1]");
+    CHECK(words("利用间充质干细胞治疗类风湿性关节炎") == "利用[1] 间充质干细胞[2] 治疗[3] 类风湿性关节炎[4]");
+}
+
+TEST_CASE("Chinese words follow the lexicon, not the accident of context") {
+    CHECK(words("北京大学的学生") == "北京大学[1] 的[2]* 学生[3]");
+    CHECK(words("研究生命起源") == "研究[1] 生命[2] 起源[3]");
+    CHECK(words("研究生") == "研究生[1]");
+}
+
+TEST_CASE("Chinese runs also yield bigrams and unigrams for recall") {
+    CHECK(terms_of("干细胞", TokenKind::Bigram) == "干细 细胞");
+    CHECK(terms_of("干细胞", TokenKind::Unigram) == "干 细 胞");
+    CHECK(terms_of("癌", TokenKind::Bigram).empty());
+}
+
+TEST_CASE("Traditional Chinese folds to Simplified for matching only") {
+    CHECK(words("類風濕性關節炎") == words("类风湿性关节炎"));
+    CHECK(spans("類風濕性關節炎") == "類風濕性關節炎");
+}
+
+TEST_CASE("Scripts split by character, whatever the field") {
+    CHECK(words("MSC间充质干细胞therapy") == "msc[1] 间充质干细胞[2] therapi[3]");
+    CHECK(words("10个月的宝宝") == "10[1] 个[2] 月[3] 的[4]* 宝宝[5]");
+    CHECK(spans("MSC间充质干细胞therapy") == "MSC|间充质干细胞|therapy");
+}
+
+TEST_CASE("Chinese is never run through the English stemmer") {
+    CHECK(words("细胞s") == "细胞[1] s[2]");
+}
+
+TEST_CASE("Noise never produces broken terms") {
+    CHECK(words("🙂🙂 \xF0\x9F") == "");
+    CHECK(words("\xC3\x28 ok") == "ok[1]");
+    CHECK(words(std::string(300, 'a')) == "");
+    CHECK(words("e\xCC\x81t\xC3\xA9") == "été[1]");
+}
+
+TEST_CASE("The fingerprint is stable and depends on the word lists") {
+    duet::analysis::Analyzer copy(duet::testing::standard_analyzer());
+    CHECK(copy.fingerprint() == duet::testing::standard_analyzer().fingerprint());
+    CHECK(copy.fingerprint().size() == 16);
+}
