@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <optional>
 
 namespace duet::search {
 
@@ -183,7 +184,31 @@ Xapian::Query QueryBuilder::text_query(const Clause& clause, MatchTerms& highlig
     return q;
 }
 
-BuiltQuery QueryBuilder::build(const std::vector<Clause>& clauses) {
+namespace {
+
+// The plain words of one field are analysed together, so stopwords are judged against the whole query
+// ("the who" searches its words; "the knee" searches knee) and a compound keeps its parts together.
+std::vector<Clause> coalesce(const std::vector<Clause>& clauses) {
+    std::vector<Clause> out;
+    std::map<std::string, std::size_t> plain_of_field;
+    for (const Clause& c : clauses) {
+        const bool plain = c.occur == Clause::Occur::Should && !c.phrase && !is_filter_field(c.field);
+        if (plain) {
+            if (const auto it = plain_of_field.find(c.field); it != plain_of_field.end()) {
+                out[it->second].text += ' ' + c.text;
+                continue;
+            }
+            plain_of_field[c.field] = out.size();
+        }
+        out.push_back(c);
+    }
+    return out;
+}
+
+}  // namespace
+
+BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
+    const std::vector<Clause> clauses = coalesce(parsed);
     BuiltQuery built;
     std::size_t budget = weights_.max_terms;
     std::vector<Xapian::Query> should;

@@ -76,7 +76,7 @@ TEST_CASE("Traditional Chinese folds to Simplified for matching only") {
 
 TEST_CASE("Scripts split by character, whatever the field") {
     CHECK(words("MSC间充质干细胞therapy") == "msc[1] 间充质干细胞[2] therapi[3]");
-    CHECK(words("10个月的宝宝") == "10[1] 个[2] 月[3] 的[4]* 宝宝[5]");
+    CHECK(words("10个月的宝宝") == "10[1] 个[2]* 月[3] 的[4]* 宝宝[5]");
     CHECK(spans("MSC间充质干细胞therapy") == "MSC|间充质干细胞|therapy");
 }
 

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Sets up, builds, indexes the bundled sample records into var/index and searches them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+./scripts/build.sh build
+./build/indexer/duet-index --db var/index tests/data/seeds
+for q in "间充质干细胞 类风湿关节炎" "intraarticular injection osteoarthritis" "PD-L1 exosomes psoriasis"; do
+  echo
+  echo "\$ duet-search --db var/index \"$q\""
+  ./build/searcher/duet-search --db var/index --limit 3 "$q"
+done

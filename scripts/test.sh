@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Sets up, builds and runs every test: once optimised, once under ASan+UBSan, warnings as errors.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+./scripts/build.sh build -DDUET_WERROR=ON
+ctest --test-dir build --output-on-failure -j "$(nproc)"
+./scripts/build.sh build-asan -DDUET_WERROR=ON -DDUET_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$(nproc)"

@@ -1,0 +1,211 @@
+// Indexes the seed fixtures with duet-index's run and checks what ranks first, in both languages,
+// and what incremental runs change.
+#include "analysis_fixture.h"
+#include "index_run.h"
+#include "schema.h"
+#include "searcher.h"
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <iterator>
+
+namespace fs = std::filesystem;
+using duet::testing::TempDir;
+
+namespace {
+
+const std::string kOaReview = "10.1080/03008207.2025.2536148";
+const std::string kRaReview = "10.1186/s13287-025-04495-z";
+const std::string kFullText = "003_418c28d5ef0388ce.txt";
+
+class Collect : public duet::IndexReporter {
+public:
+    void problem(const std::string& message) override { problems.push_back(message); }
+    void progress(const duet::IndexProgress&) override {}
+    std::vector<std::string> problems;
+};
+
+duet::IndexSummary index(const fs::path& db, const fs::path& source, Collect& reporter, bool rebuild = false) {
+    duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
+    duet::IndexOptions options;
+    options.db = db;
+    options.sources = {source};
+    options.rebuild = rebuild;
+    return duet::run_index(options, analyzer, reporter);
+}
+
+fs::path copy_seeds(const TempDir& dir) {
+    const fs::path seeds = dir / "seeds";
+    fs::create_directories(seeds);
+    for (const auto& e : fs::directory_iterator(fs::path(DUET_TEST_DATA) / "seeds")) {
+        fs::copy_file(e.path(), seeds / e.path().filename());
+    }
+    return seeds;
+}
+
+std::string top(duet::search::Searcher& searcher, const std::string& query) {
+    const auto ranked = searcher.rank(query, 3);
+    return ranked.empty() ? "(none)" : ranked.front().id;
+}
+
+}  // namespace
+
+TEST_CASE("Each seed ranks first for its own subject, in either language") {
+    TempDir dir;
+    Collect reporter;
+    const auto summary = index(dir / "db", copy_seeds(dir), reporter);
+    CHECK(summary.added == 3);
+    CHECK(summary.failed == 0);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+
+    CHECK(top(searcher, "intraarticular injection osteoarthritis") == kOaReview);
+    CHECK(top(searcher, "间充质干细胞 类风湿关节炎") == kRaReview);
+    CHECK(top(searcher, "PD-L1 exosomes psoriasis") == kFullText);
+    CHECK(top(searcher, "rheumatoid arthritis") == kRaReview);
+    CHECK(top(searcher, "類風濕性關節炎") == kRaReview);                  // Traditional
+    CHECK(top(searcher, "ＯＳＴＥＯＡＲＴＨＲＩＴＩＳ knee") == kOaReview);  // full-width
+    CHECK(top(searcher, "MSC 间充质干细胞 therapy rheumatoid") == kRaReview);  // mixed
+    CHECK(top(searcher, "NCT01941394") == kFullText);
+    CHECK(top(searcher, "doi:10.1080/03008207.2025.2536148") == kOaReview);
+}
+
+TEST_CASE("The journal blurb and the reference list do not make a record match") {
+    TempDir dir;
+    Collect reporter;
+    index(dir / "db", copy_seeds(dir), reporter);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    // "Biomechanics" appears only in Connective Tissue Research's blurb.
+    CHECK(searcher.rank("biomechanics", 10).empty());
+    // "Chailakhyan" appears only in seed 003's reference list.
+    CHECK(searcher.rank("Chailakhyan", 10).empty());
+}
+
+TEST_CASE("Search results carry metadata and highlighted snippets") {
+    TempDir dir;
+    Collect reporter;
+    index(dir / "db", copy_seeds(dir), reporter);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    duet::search::SearchRequest request;
+    request.query = "间充质干细胞 rheumatoid";
+    const auto result = searcher.search(request);
+    REQUIRE(!result.hits.empty());
+    const auto& hit = result.hits.front();
+    CHECK(hit.record.id == kRaReview);
+    CHECK(hit.rank == 1);
+    CHECK(hit.record.title_zh.find("间充质干细胞") != std::string::npos);
+    CHECK(hit.title_zh_html.find("<mark>间充质干细胞</mark>") != std::string::npos);
+    CHECK(hit.record.journal == "Stem Cell Research & Therapy");
+    CHECK(hit.record.year == 2025);
+    REQUIRE(!hit.snippets.empty());
+    CHECK(hit.snippets.front().find("<mark>Rheumatoid</mark>") != std::string::npos);
+}
+
+TEST_CASE("Queries never fail, whatever they hold") {
+    TempDir dir;
+    Collect reporter;
+    index(dir / "db", copy_seeds(dir), reporter);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    for (const std::string q : {"\"unbalanced quote", "AND", "OR OR NOT", "-", "+", "()", "🙂🙂", "title:", "year:abc",
+                                "doi:", "\xFF\xFE", "NOT", "\"\"", "((( osteoarthritis", "-osteoarthritis"}) {
+        duet::search::SearchRequest request;
+        request.query = q;
+        CHECK_NOTHROW(searcher.search(request));
+    }
+    duet::search::SearchRequest big;
+    for (int i = 0; i < 800; ++i) big.query += "osteoarthritis 间充质 ";
+    CHECK(big.query.size() > 10000);
+    const auto result = searcher.search(big);
+    CHECK(!result.hits.empty());
+}
+
+TEST_CASE("Re-running on unchanged input changes nothing; edits, additions and deletions are applied") {
+    TempDir dir;
+    const fs::path seeds = copy_seeds(dir);
+    Collect reporter;
+    index(dir / "db", seeds, reporter);
+
+    auto again = index(dir / "db", seeds, reporter);
+    CHECK(again.added == 0);
+    CHECK(again.updated == 0);
+    CHECK(again.deleted == 0);
+    CHECK(again.unchanged == 3);
+
+    // Touching without changing content is still "unchanged".
+    fs::last_write_time(seeds / kFullText, fs::last_write_time(seeds / kFullText) + std::chrono::seconds(5));
+    again = index(dir / "db", seeds, reporter);
+    CHECK(again.unchanged == 3);
+    CHECK(again.updated == 0);
+
+    std::ofstream(seeds / "extra.jsonl") << R"({"_id":"x1","title":"Zebrafish fin regeneration","text":"blastema"})"
+                                         << "\n";
+    {
+        std::ifstream in(seeds / kFullText);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        text.replace(text.find("Pittenger"), 9, "Zebrafish");
+        std::ofstream(seeds / kFullText) << text;
+    }
+    fs::remove(seeds / "000_00c817cbc5b5151d.txt");
+    again = index(dir / "db", seeds, reporter);
+    CHECK(again.added == 1);
+    CHECK(again.updated == 1);
+    CHECK(again.deleted == 1);
+    CHECK(again.unchanged == 1);
+
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    CHECK(searcher.rank("zebrafish", 10).size() == 2);
+    CHECK(searcher.rank("intraarticular", 10).empty());
+}
+
+TEST_CASE("Bad records are counted and skipped; the rest is indexed") {
+    TempDir dir;
+    const fs::path src = dir / "src";
+    fs::create_directories(src);
+    std::ofstream(src / "mixed.jsonl") << R"({"_id":"good1","title":"Good one","text":"fibroblast"})" << "\n"
+                                       << R"({"_id":"bad","title":"trunc)" << "\n"
+                                       << R"({"_id":"good2","title":"Good two","text":"fibroblast"})" << "\n";
+    std::ofstream(src / "empty.txt").close();
+    Collect reporter;
+    const auto summary = index(dir / "db", src, reporter);
+    CHECK(summary.added == 2);
+    CHECK(summary.failed == 2);
+    REQUIRE(reporter.problems.size() == 2);
+    CHECK(reporter.problems[1].find("mixed.jsonl:2") != std::string::npos);
+}
+
+TEST_CASE("A database being written by another indexer is refused with a clear error") {
+    TempDir dir;
+    const fs::path seeds = copy_seeds(dir);
+    Xapian::WritableDatabase holder((dir / "db").string(), Xapian::DB_CREATE_OR_OPEN);
+    Collect reporter;
+    try {
+        index(dir / "db", seeds, reporter);
+        FAIL("expected IndexError");
+    } catch (const duet::IndexError& e) {
+        CHECK(e.kind() == duet::IndexError::Kind::Locked);
+        CHECK(std::string(e.what()).find("locked") != std::string::npos);
+    }
+}
+
+TEST_CASE("An index built by another analyzer is refused by indexer and searcher alike") {
+    TempDir dir;
+    const fs::path seeds = copy_seeds(dir);
+    Collect reporter;
+    index(dir / "db", seeds, reporter);
+    {
+        Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_OPEN);
+        db.set_metadata(std::string(duet::schema::kMetaAnalyzer), "0000000000000000");
+        db.commit();
+    }
+    CHECK_THROWS_AS(index(dir / "db", seeds, reporter), duet::IndexError);
+    try {
+        duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+        FAIL("expected IndexUnusable");
+    } catch (const duet::search::IndexUnusable& e) {
+        CHECK(std::string(e.what()).find("re-index") != std::string::npos);
+    }
+    // --rebuild recovers.
+    CHECK(index(dir / "db", seeds, reporter, true).added == 3);
+    CHECK_NOTHROW(duet::search::Searcher(dir / "db", duet::testing::standard_analyzer()));
+}
