@@ -19,6 +19,9 @@ using records::RecordResult;
 
 Xapian::WritableDatabase open_for_writing(const IndexOptions& options) {
     const std::string path = options.db.string();
+    // Xapian creates the database directory but not its parents; var/index should just work.
+    std::error_code ignored;
+    if (options.db.has_parent_path()) std::filesystem::create_directories(options.db.parent_path(), ignored);
     try {
         return Xapian::WritableDatabase(path, options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE
                                                               : Xapian::DB_CREATE_OR_OPEN);
