@@ -56,6 +56,15 @@ int main(int argc, char** argv) {
     app.add_option("--depth", depth, "hits per query in --run mode")->check(CLI::Range(1, 10000))->capture_default_str();
     app.add_option("--data", data_dir, "directory holding stopwords/ and lexicon/")->capture_default_str();
     app.add_option("query", words, "the query (quote it or not)");
+    duet::search::Ranking ranking;
+    auto* tuning = app.add_option_group("Ranking", "override tuned ranking parameters (for experiments)");
+    tuning->add_option("--k1", ranking.bm25_k1, "BM25 k1")->capture_default_str();
+    tuning->add_option("--b", ranking.bm25_b, "BM25 b")->capture_default_str();
+    tuning->add_option("--bigram-weight", ranking.bigram, "weight of Han bigrams")->capture_default_str();
+    tuning->add_option("--proximity-weight", ranking.proximity, "weight of query word pairs found near each other")
+        ->capture_default_str();
+    tuning->add_option("--proximity-window", ranking.proximity_window, "window of a near pair")->capture_default_str();
+    tuning->add_option("--title-weight", ranking.title, "extra weight of title matches")->capture_default_str();
     CLI11_PARSE(app, argc, argv);
     if (run_file.empty() && words.empty()) {
         fmt::print(stderr, "duet-search: give a QUERY, or --run FILE for batch mode\n{}", app.help());
@@ -63,7 +72,7 @@ int main(int argc, char** argv) {
     }
     try {
         const duet::analysis::Analyzer analyzer(duet::analysis::AnalyzerConfig::standard(data_dir));
-        duet::search::Searcher searcher(db, analyzer);
+        duet::search::Searcher searcher(db, analyzer, ranking);
         if (!run_file.empty()) return run_batch(searcher, run_file, depth);
         request.query = join(words);
         const duet::search::SearchResult result = searcher.search(request);

@@ -10,7 +10,7 @@ namespace duet::search {
 
 /// Terms (without field prefixes) that count as matches when highlighting text.
 struct MatchTerms {
-    std::unordered_set<std::string> words;     ///< Word and Joined terms
+    std::unordered_set<std::string> words;     ///< Word, Subword and Joined terms
     std::unordered_set<std::string> bigrams;   ///< Han bigrams
     std::unordered_set<std::string> unigrams;  ///< Han single characters
 
@@ -18,7 +18,8 @@ struct MatchTerms {
     bool matches(const analysis::Token& token) const {
         switch (token.kind) {
             case analysis::TokenKind::Word:
-            case analysis::TokenKind::Joined: return words.count(token.term) != 0;
+            case analysis::TokenKind::Joined:
+            case analysis::TokenKind::Subword: return words.count(token.term) != 0;
             case analysis::TokenKind::Bigram: return bigrams.count(token.term) != 0;
             case analysis::TokenKind::Unigram: return unigrams.count(token.term) != 0;
         }

@@ -106,7 +106,8 @@ Xapian::Query QueryBuilder::text_query(const Clause& clause, MatchTerms& highlig
     const auto remember = [&](const Token& t) {
         switch (t.kind) {
             case TokenKind::Word:
-            case TokenKind::Joined: highlight.words.insert(t.term); break;
+            case TokenKind::Joined:
+            case TokenKind::Subword: highlight.words.insert(t.term); break;
             case TokenKind::Bigram: highlight.bigrams.insert(t.term); break;
             case TokenKind::Unigram: highlight.unigrams.insert(t.term); break;
         }
@@ -135,6 +136,7 @@ Xapian::Query QueryBuilder::text_query(const Clause& clause, MatchTerms& highlig
     for (const Token& t : tokens) chunks[t.chunk].push_back(&t);
 
     std::vector<Xapian::Query> words;
+    std::vector<std::string> plain_words;  // single-term words, in query order, for proximity pairs
     std::vector<Xapian::Query> bigrams;
     for (const auto& [chunk, members] : chunks) {
         if (budget == 0) break;
@@ -165,6 +167,7 @@ Xapian::Query QueryBuilder::text_query(const Clause& clause, MatchTerms& highlig
             const bool single_han = t->kind == TokenKind::Word && t->script == analysis::Script::Han && han_chars == 1;
             if (t->kind == TokenKind::Word && !single_han) {
                 words.emplace_back(term(*t), 1, t->position);
+                plain_words.push_back(term(*t));
             } else if (t->kind == TokenKind::Bigram) {
                 bigrams.emplace_back(term(*t));
             } else if (t->kind == TokenKind::Unigram && han_chars == 1) {
@@ -177,8 +180,20 @@ Xapian::Query QueryBuilder::text_query(const Clause& clause, MatchTerms& highlig
         }
     }
     Xapian::Query q = combine(Xapian::Query::OP_OR, words);
+    if (ranking_.proximity > 0 && plain_words.size() > 1) {
+        // Neighbouring query words that also stand near each other in a document say more than either alone.
+        // (Xapian 1.4's NEAR takes single terms only, so compounds sit this out.)
+        std::vector<Xapian::Query> pairs;
+        for (std::size_t i = 0; i + 1 < plain_words.size(); ++i) {
+            const Xapian::Query pair[] = {Xapian::Query(plain_words[i]), Xapian::Query(plain_words[i + 1])};
+            pairs.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair),
+                               static_cast<Xapian::termcount>(ranking_.proximity_window));
+        }
+        q = Xapian::Query(Xapian::Query::OP_OR, q,
+                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, pairs), ranking_.proximity));
+    }
     if (!bigrams.empty()) {
-        const Xapian::Query b(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, bigrams), weights_.bigram);
+        const Xapian::Query b(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, bigrams), ranking_.bigram);
         q = q.empty() ? b : Xapian::Query(Xapian::Query::OP_OR, q, b);
     }
     return q;
@@ -210,7 +225,7 @@ std::vector<Clause> coalesce(const std::vector<Clause>& clauses) {
 BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
     const std::vector<Clause> clauses = coalesce(parsed);
     BuiltQuery built;
-    std::size_t budget = weights_.max_terms;
+    std::size_t budget = ranking_.max_terms;
     std::vector<Xapian::Query> should;
     std::vector<Xapian::Query> must;
     std::vector<Xapian::Query> must_not;
@@ -228,6 +243,14 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
             // Excluded words must not be highlighted in results.
             MatchTerms ignored;
             q = text_query(text, clause.occur == Clause::Occur::MustNot ? ignored : built.highlight, budget);
+            if (ranking_.title > 0 && text.field.empty() && clause.occur != Clause::Occur::MustNot && !q.empty()) {
+                // The same words again, restricted to titles: a title is a summary written by the authors.
+                Clause in_title = text;
+                in_title.field = "title";
+                std::size_t unlimited = ranking_.max_terms;
+                const Xapian::Query t = text_query(in_title, ignored, unlimited);
+                if (!t.empty()) q = Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, t, ranking_.title));
+            }
         }
         if (q.empty()) continue;
         switch (clause.occur) {

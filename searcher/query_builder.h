@@ -4,16 +4,11 @@
 #include "analyzer.h"
 #include "match_terms.h"
 #include "query_syntax.h"
+#include "ranking.h"
 
 #include <xapian.h>
 
 namespace duet::search {
-
-/// Tunable weights of the query's parts.
-struct QueryWeights {
-    double bigram = 0.5;           ///< Han bigrams relative to whole words: word matches rank above bigram-only ones
-    std::size_t max_terms = 256;   ///< terms beyond this (a pasted page of text) are ignored
-};
 
 /// A query ready to run and the terms its results should highlight.
 struct BuiltQuery {
@@ -24,8 +19,8 @@ struct BuiltQuery {
 /// Turns clauses into a query. Holds a reference to the analyzer; not thread-safe, like the analyzer.
 class QueryBuilder {
 public:
-    explicit QueryBuilder(analysis::Analyzer& analyzer, QueryWeights weights = {})
-        : analyzer_(analyzer), weights_(weights) {}
+    explicit QueryBuilder(analysis::Analyzer& analyzer, Ranking ranking = {})
+        : analyzer_(analyzer), ranking_(ranking) {}
 
     /// The query for `clauses`: Should clauses are ORed (BM25 sums them), Must clauses required,
     /// MustNot clauses excluded, field filters (doi, year, jcr, lang) applied without affecting scores.
@@ -39,7 +34,7 @@ private:
     Xapian::Query filter_query(const Clause& clause) const;
 
     analysis::Analyzer& analyzer_;
-    QueryWeights weights_;
+    Ranking ranking_;
 };
 
 }  // namespace duet::search

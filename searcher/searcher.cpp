@@ -46,9 +46,16 @@ void check_index(const Xapian::Database& db, const std::string& path, const std:
     }
 }
 
-Searcher::Searcher(const std::filesystem::path& db, const analysis::Analyzer& analyzer, QueryWeights weights)
-    : db_(open_database(db)), analyzer_(analyzer), builder_(analyzer_, weights) {
+Searcher::Searcher(const std::filesystem::path& db, const analysis::Analyzer& analyzer, Ranking ranking)
+    : db_(open_database(db)), analyzer_(analyzer), builder_(analyzer_, ranking), ranking_(ranking) {
     check_index(db_, db.string(), analyzer_.fingerprint());
+}
+
+Xapian::Enquire Searcher::make_enquire(const Xapian::Query& query) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking_.bm25_k1, 0, 1, ranking_.bm25_b, 0.5));
+    enquire.set_query(query);
+    return enquire;
 }
 
 Hit Searcher::make_hit(const Xapian::MSetIterator& m, const BuiltQuery& built, bool snippets) {
@@ -86,8 +93,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     result.limit = request.limit;
     const BuiltQuery built = builder_.build(request.query);
     if (!built.query.empty()) {
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(built.query);
+        Xapian::Enquire enquire = make_enquire(built.query);
         const auto page = static_cast<Xapian::doccount>(request.limit);
         const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), page,
                                                    static_cast<Xapian::doccount>(request.offset + page + 1));
@@ -103,8 +109,7 @@ std::vector<RankedId> Searcher::rank(std::string_view query, std::size_t k) {
     std::vector<RankedId> out;
     const BuiltQuery built = builder_.build(query);
     if (built.query.empty()) return out;
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(built.query);
+    Xapian::Enquire enquire = make_enquire(built.query);
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(k));
     for (auto m = mset.begin(); m != mset.end(); ++m) out.push_back({id_of(db_, *m), m.get_weight()});
     return out;

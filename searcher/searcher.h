@@ -39,7 +39,7 @@ struct RankedId {
 class Searcher {
 public:
     /// Opens `db`; throws IndexUnusable with what to do when it is missing or was built by another analyzer.
-    Searcher(const std::filesystem::path& db, const analysis::Analyzer& analyzer, QueryWeights weights = {});
+    Searcher(const std::filesystem::path& db, const analysis::Analyzer& analyzer, Ranking ranking = {});
 
     /// One page of hits with snippets.
     SearchResult search(const SearchRequest& request);
@@ -48,11 +48,13 @@ public:
     std::vector<RankedId> rank(std::string_view query, std::size_t k);
 
 private:
+    Xapian::Enquire make_enquire(const Xapian::Query& query);
     Hit make_hit(const Xapian::MSetIterator& m, const BuiltQuery& built, bool snippets);
 
     Xapian::Database db_;
     analysis::Analyzer analyzer_;
     QueryBuilder builder_;
+    Ranking ranking_;
 };
 
 /// Throws IndexUnusable unless `db` was written with this schema version and an analyzer of `fingerprint`.

@@ -26,6 +26,12 @@ std::string highlight_html(std::string_view text, const MatchTerms& terms, analy
 std::vector<std::string> snippet_fragments(std::string_view text, const MatchTerms& terms,
                                            analysis::Analyzer& analyzer, const SnippetOptions& options);
 
+/// Appends `text` to `out` with & < > " ' escaped; malformed UTF-8 becomes U+FFFD so `out` stays valid.
+void append_escaped(std::string& out, std::string_view text);
+
+/// `text` escaped for HTML element content or a quoted attribute.
+std::string escape_html(std::string_view text);
+
 /// The start of `text` cut to `fragment_width` at a word boundary, escaped, ending in "…" when cut.
 std::string lead_fragment(std::string_view text, const SnippetOptions& options);
 

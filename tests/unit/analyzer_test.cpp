@@ -63,6 +63,12 @@ TEST_CASE("Chinese words follow the lexicon, not the accident of context") {
     CHECK(words("研究生") == "研究生[1]");
 }
 
+TEST_CASE("Long Chinese words also yield the lexicon words inside them") {
+    CHECK(terms_of("间充质干细胞", TokenKind::Subword) == "间充质 干细胞 细胞");
+    CHECK(terms_of("干细胞", TokenKind::Subword) == "细胞");
+    CHECK(terms_of("细胞", TokenKind::Subword).empty());
+}
+
 TEST_CASE("Chinese runs also yield bigrams and unigrams for recall") {
     CHECK(terms_of("干细胞", TokenKind::Bigram) == "干细 细胞");
     CHECK(terms_of("干细胞", TokenKind::Unigram) == "干 细 胞");

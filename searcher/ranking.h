@@ -1,0 +1,19 @@
+// The knobs of ranking, tuned on training data only (see bench/README.md); defaults are the tuned values.
+#pragma once
+
+#include <cstddef>
+
+namespace duet::search {
+
+/// Weights of the query's parts and BM25's parameters.
+struct Ranking {
+    double bigram = 0.5;          ///< Han bigrams relative to whole words: word matches rank above bigram-only ones
+    double title = 0.0;           ///< extra weight of free-text words found in a title (0: off)
+    double proximity = 0.0;       ///< weight of adjacent query words found near each other (0: off)
+    std::size_t proximity_window = 8;  ///< how near, in word positions
+    double bm25_k1 = 1.0;         ///< term frequency saturation
+    double bm25_b = 0.5;          ///< document length normalisation
+    std::size_t max_terms = 256;  ///< terms beyond this (a pasted page of text) are ignored
+};
+
+}  // namespace duet::search
