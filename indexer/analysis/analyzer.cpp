@@ -25,7 +25,7 @@ namespace duet::analysis {
 namespace {
 
 // Bump when a rule below changes what terms text produces: indexes built before must be rebuilt.
-constexpr std::string_view kRulesVersion = "duet-analyzer-3";
+constexpr std::string_view kRulesVersion = "duet-analyzer-4";
 
 // Longer "words" are base64, URLs or line noise; Xapian's own limit is 245 bytes with the prefix.
 constexpr std::size_t kMaxTermBytes = 100;
@@ -220,6 +220,26 @@ std::uint32_t Analyzer::add_compound(std::string_view text, std::size_t& at, std
     return position;
 }
 
+void Analyzer::add_subwords(const std::u32string& run, const std::vector<std::uint32_t>& offset, std::size_t from,
+                            std::size_t length, std::uint32_t position, std::uint32_t chunk, std::vector<Token>& out) {
+    // Like jieba's cut_for_search: a query for 干细胞 should find 间充质干细胞 as a word, not only by bigrams.
+    if (length < 3) return;
+    const Lexicon& lexicon = *shared_->lexicon;
+    for (std::size_t start = from; start < from + length; ++start) {
+        std::string word;
+        utf8::append(word, run[start]);
+        for (std::size_t end = start + 2; end <= from + length; ++end) {
+            utf8::append(word, run[end - 1]);
+            if (end - start == length) break;  // the word itself
+            const std::int64_t frequency = lexicon.lookup(word);
+            if (frequency < 0) break;
+            if (frequency > 0) {
+                out.push_back({word, position, offset[start], offset[end], TokenKind::Subword, Script::Han, false, chunk});
+            }
+        }
+    }
+}
+
 std::uint32_t Analyzer::add_han_run(std::string_view text, std::size_t& at, std::uint32_t position,
                                     std::uint32_t chunk, std::vector<Token>& out) {
     std::u32string run;
@@ -245,6 +265,7 @@ std::uint32_t Analyzer::add_han_run(std::string_view text, std::size_t& at, std:
         out.push_back({std::move(word), position, offset[from], offset[from + length], TokenKind::Word, Script::Han,
                        stop, chunk});
         for (std::size_t i = from; i < from + length; ++i) position_of[i] = position;
+        add_subwords(run, offset, from, length, position, chunk, out);
         from += length;
         ++position;
     }

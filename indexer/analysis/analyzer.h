@@ -55,6 +55,8 @@ private:
     struct Shared;
     std::uint32_t add_han_run(std::string_view text, std::size_t& at, std::uint32_t position, std::uint32_t chunk,
                               std::vector<Token>& out);
+    void add_subwords(const std::u32string& run, const std::vector<std::uint32_t>& offset, std::size_t from,
+                      std::size_t length, std::uint32_t position, std::uint32_t chunk, std::vector<Token>& out);
     std::uint32_t add_compound(std::string_view text, std::size_t& at, std::uint32_t position, std::uint32_t chunk,
                                std::vector<Token>& out);
     std::string word_term(std::string_view folded);

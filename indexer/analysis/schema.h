@@ -21,12 +21,13 @@ enum class Field { Text, Title, Author, Journal };
 std::string_view field_prefix(Field field);
 
 /// The term a token is indexed and searched as in `field`: field prefix + kind marker + token text.
-/// Words and joined compounds share a space; Han bigrams ("B") and unigrams ("U") have their own.
+/// Words, subwords and joined compounds share a space; Han bigrams ("B") and unigrams ("U") have their own.
 std::string term(Field field, analysis::TokenKind kind, std::string_view text);
 
 /// True when `kind` is indexed with positions (phrases need words, not bigrams).
 inline bool has_positions(analysis::TokenKind kind) {
-    return kind == analysis::TokenKind::Word || kind == analysis::TokenKind::Joined;
+    return kind == analysis::TokenKind::Word || kind == analysis::TokenKind::Joined ||
+           kind == analysis::TokenKind::Subword;
 }
 
 /// Gap between positions of consecutive field texts, so phrases never match across fields.

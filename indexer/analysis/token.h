@@ -10,6 +10,7 @@ namespace duet::analysis {
 enum class TokenKind : std::uint8_t {
     Word,     ///< an English stem, a Chinese lexicon word, or one part of a compound
     Joined,   ///< a compound written as one word (TNF-α -> tnfalpha); shares its first part's position
+    Subword,  ///< a lexicon word inside a longer Chinese word (干细胞 in 间充质干细胞); shares its position
     Bigram,   ///< two adjacent Han characters, indexed for recall
     Unigram,  ///< one Han character, so one-character queries find words containing it
 };
