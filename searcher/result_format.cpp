@@ -201,6 +201,14 @@ nlohmann::json result_json(const SearchResult& result) {
     j["took_ms"] = round_to(result.took_ms, 100);
     j["hits"] = nlohmann::json::array();
     for (const Hit& hit : result.hits) j["hits"].push_back(hit_json(hit));
+    j["facets"] = nlohmann::json::object();
+    for (const Facet& facet : result.facets) {
+        nlohmann::json values = nlohmann::json::array();
+        for (const FacetValue& v : facet.values) values.push_back({{"value", v.value}, {"count", v.count}});
+        j["facets"][facet.name] = {{"exact", facet.exact}, {"values", std::move(values)}};
+    }
+    j["suggestion"] = result.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.suggestion);
+    j["expansions"] = result.expansions;
     return j;
 }
 

@@ -19,6 +19,19 @@ struct Hit {
     std::vector<std::string> snippets;  ///< fragments of the text, matches in <mark>, otherwise escaped
 };
 
+/// One value of a facet and how many matching records have it.
+struct FacetValue {
+    std::string value;
+    std::uint64_t count = 0;
+};
+
+/// Counts of one facet (year, journal, jcr, category) over the matching records.
+struct Facet {
+    std::string name;
+    std::vector<FacetValue> values;  ///< most frequent first (years: newest first)
+    bool exact = true;               ///< false when counted over a sample of a very large result set
+};
+
 /// A page of results.
 struct SearchResult {
     std::string query;              ///< the query as typed
@@ -28,6 +41,9 @@ struct SearchResult {
     std::size_t limit = 0;
     double took_ms = 0;             ///< time spent searching and building snippets
     std::vector<Hit> hits;
+    std::vector<Facet> facets;      ///< filled when the request asked for facets
+    std::string suggestion;         ///< "did you mean" (empty when none)
+    std::vector<std::string> expansions;  ///< terms the engine added to the query (cross-language)
 };
 
 }  // namespace duet::search

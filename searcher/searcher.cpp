@@ -4,6 +4,8 @@
 #include "snippets.h"
 #include "stored_record.h"
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 
 namespace duet::search {
@@ -28,6 +30,85 @@ std::string id_of(Xapian::Database& db, Xapian::docid did) {
     if (t != db.termlist_end(did) && (*t).compare(0, prefix.size(), prefix) == 0) return (*t).substr(prefix.size());
     return std::to_string(did);
 }
+
+// Facet counts are exact up to this many matches, estimated from them beyond.
+constexpr Xapian::doccount kFacetSample = 20000;
+
+std::string lower_ascii(std::string s) {
+    for (char& ch : s) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    }
+    return s;
+}
+
+Xapian::Query filter_query(const Filters& f) {
+    std::vector<Xapian::Query> parts;
+    if (f.year_from || f.year_to) {
+        const auto slot = schema::slot(schema::Slot::Year);
+        const std::string lo = Xapian::sortable_serialise(f.year_from.value_or(0));
+        const std::string hi = Xapian::sortable_serialise(f.year_to.value_or(9999));
+        parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
+    }
+    if (!f.journal.empty()) parts.emplace_back(std::string(schema::kJournalPrefix) + lower_ascii(f.journal));
+    if (!f.jcr.empty()) parts.emplace_back(std::string(schema::kJcrPrefix) + lower_ascii(f.jcr));
+    if (!f.lang.empty()) parts.emplace_back(std::string(schema::kLangPrefix) + lower_ascii(f.lang));
+    if (!f.category.empty()) parts.emplace_back(std::string(schema::kCategoryPrefix) + f.category);
+    if (parts.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+void apply_sort(Xapian::Enquire& enquire, SortBy sort) {
+    // Ties (and records without the value) fall back to relevance.
+    switch (sort) {
+        case SortBy::Relevance: return;
+        case SortBy::Date: enquire.set_sort_by_value_then_relevance(schema::slot(schema::Slot::Date), true); return;
+        case SortBy::Citations:
+            enquire.set_sort_by_value_then_relevance(schema::slot(schema::Slot::Citations), true);
+            return;
+        case SortBy::ImpactFactor:
+            enquire.set_sort_by_value_then_relevance(schema::slot(schema::Slot::ImpactFactor), true);
+            return;
+    }
+}
+
+// Match spies for the facets a result page shows; they live as long as the Enquire that runs them.
+class FacetSpies {
+public:
+    FacetSpies(Xapian::Enquire& enquire, bool wanted) {
+        if (!wanted) return;
+        for (auto& spy : spies_) enquire.add_matchspy(&spy.counter);
+    }
+
+    std::vector<Facet> collect(bool exact) const {
+        std::vector<Facet> out;
+        for (const auto& spy : spies_) {
+            Facet facet{spy.name, {}, exact};
+            for (auto v = spy.counter.top_values_begin(kFacetValues); v != spy.counter.top_values_end(kFacetValues); ++v) {
+                std::string value = *v;
+                if (spy.numeric) value = std::to_string(static_cast<long long>(Xapian::sortable_unserialise(value)));
+                facet.values.push_back({value, v.get_termfreq()});
+            }
+            if (spy.numeric) {
+                std::sort(facet.values.begin(), facet.values.end(),
+                          [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });
+            }
+            out.push_back(std::move(facet));
+        }
+        return out;
+    }
+
+private:
+    static constexpr std::size_t kFacetValues = 20;
+    struct Spy {
+        std::string name;
+        bool numeric;
+        Xapian::ValueCountMatchSpy counter;
+    };
+    std::array<Spy, 4> spies_{{{"year", true, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Year))},
+                               {"journal", false, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Journal))},
+                               {"jcr", false, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Jcr))},
+                               {"category", false, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Category))}}};
+};
 
 }  // namespace
 
@@ -86,24 +167,58 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& m, const BuiltQuery& built, b
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
+    // A writer's commit can overtake a long read; the retry sees the new revision, consistently.
+    try {
+        return search_once(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        db_.reopen();
+        return search_once(request);
+    }
+}
+
+SearchResult Searcher::search_once(const SearchRequest& request) {
     const auto start = std::chrono::steady_clock::now();
     SearchResult result;
     result.query = request.query;
     result.offset = request.offset;
     result.limit = request.limit;
     const BuiltQuery built = builder_.build(request.query);
-    if (!built.query.empty()) {
-        Xapian::Enquire enquire = make_enquire(built.query);
+    Xapian::Query query = built.query;
+    const Xapian::Query filter = filter_query(request.filters);
+    if (!filter.empty()) {
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query.empty() ? Xapian::Query::MatchAll : query, filter);
+    }
+    if (!query.empty()) {
+        Xapian::Enquire enquire = make_enquire(query);
+        apply_sort(enquire, request.sort);
+        FacetSpies spies(enquire, request.facets);
         const auto page = static_cast<Xapian::doccount>(request.limit);
-        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), page,
-                                                   static_cast<Xapian::doccount>(request.offset + page + 1));
+        const auto check_at_least = request.facets ? kFacetSample : static_cast<Xapian::doccount>(request.offset + page + 1);
+        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), page, check_at_least);
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         for (auto m = mset.begin(); m != mset.end(); ++m) result.hits.push_back(make_hit(m, built, request.snippets));
+        if (request.facets) result.facets = spies.collect(result.total_exact);
     }
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;
 }
+
+std::optional<records::Record> Searcher::find(const std::string& id) {
+    const std::string term = std::string(schema::kIdPrefix) + id;
+    for (int attempt = 0;; ++attempt) {
+        try {
+            const auto p = db_.postlist_begin(term);
+            if (p == db_.postlist_end(term)) return std::nullopt;
+            return decode_stored_record(db_.get_document(*p).get_data());
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt > 0) throw;
+            db_.reopen();
+        }
+    }
+}
+
+bool Searcher::reopen() { return db_.reopen(); }
 
 std::vector<RankedId> Searcher::rank(std::string_view query, std::size_t k) {
     std::vector<RankedId> out;

@@ -5,7 +5,9 @@
 #include "query_builder.h"
 #include "search_result.h"
 
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -21,12 +23,28 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// Orders of the result list.
+enum class SortBy { Relevance, Date, Citations, ImpactFactor };
+
+/// Structured filters (from facet clicks and API parameters); empty members do not filter.
+struct Filters {
+    std::optional<int> year_from;
+    std::optional<int> year_to;
+    std::string journal;   ///< exact journal name, any case
+    std::string jcr;       ///< Q1..Q4
+    std::string lang;      ///< zh or en
+    std::string category;  ///< RegionCategory, exact
+};
+
 /// What to search for and which page to return.
 struct SearchRequest {
     std::string query;
     std::size_t offset = 0;
     std::size_t limit = 10;
     bool snippets = true;
+    bool facets = false;
+    SortBy sort = SortBy::Relevance;
+    Filters filters;
 };
 
 /// A ranked id, for evaluation runs.
@@ -47,8 +65,22 @@ public:
     /// The ids of the best `k` records for `query`, without snippets.
     std::vector<RankedId> rank(std::string_view query, std::size_t k);
 
+    /// The stored record with this id, if any.
+    std::optional<records::Record> find(const std::string& id);
+
+    /// Moves to the latest committed revision; cheap when nothing changed. Returns true if it moved.
+    bool reopen();
+
+    /// Number of documents and the revision being searched.
+    std::uint64_t document_count() const { return db_.get_doccount(); }
+    std::uint64_t revision() const { return db_.get_revision(); }
+
+    /// The open database (for suggestions and statistics; do not keep references across reopen()).
+    const Xapian::Database& database() const { return db_; }
+
 private:
     Xapian::Enquire make_enquire(const Xapian::Query& query);
+    SearchResult search_once(const SearchRequest& request);
     Hit make_hit(const Xapian::MSetIterator& m, const BuiltQuery& built, bool snippets);
 
     Xapian::Database db_;

@@ -209,3 +209,56 @@ TEST_CASE("An index built by another analyzer is refused by indexer and searcher
     CHECK(index(dir / "db", seeds, reporter, true).added == 3);
     CHECK_NOTHROW(duet::search::Searcher(dir / "db", duet::testing::standard_analyzer()));
 }
+
+TEST_CASE("Filters, sorting, facets and lookup by id") {
+    TempDir dir;
+    Collect reporter;
+    index(dir / "db", copy_seeds(dir), reporter);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+
+    duet::search::SearchRequest request;
+    request.query = "mesenchymal stem cells";
+    request.facets = true;
+    auto result = searcher.search(request);
+    CHECK(result.total == 3);
+    REQUIRE(result.facets.size() == 4);
+    CHECK(result.facets[0].name == "year");
+    REQUIRE(result.facets[0].values.size() == 1);
+    CHECK(result.facets[0].values[0].value == "2025");
+    CHECK(result.facets[0].values[0].count == 2);
+    CHECK(result.facets[2].name == "jcr");
+    CHECK(result.facets[2].values.size() == 2);
+
+    request.filters.jcr = "q1";
+    result = searcher.search(request);
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].record.id == kRaReview);
+
+    request.filters = {};
+    request.filters.journal = "connective tissue research";
+    result = searcher.search(request);
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].record.id == kOaReview);
+
+    request.filters = {};
+    request.sort = duet::search::SortBy::Date;  // 2025-09-01 before 2025-07-16; the undated article last
+    result = searcher.search(request);
+    REQUIRE(result.hits.size() == 3);
+    CHECK(result.hits[0].record.id == kOaReview);
+    CHECK(result.hits[1].record.id == kRaReview);
+    CHECK(result.hits[2].record.id == kFullText);
+
+    request.sort = duet::search::SortBy::ImpactFactor;  // 7.1 before 2.1
+    result = searcher.search(request);
+    CHECK(result.hits[0].record.id == kRaReview);
+
+    // Filters alone (no words) list every record that passes them.
+    request = {};
+    request.filters.year_from = 2025;
+    CHECK(searcher.search(request).total == 2);
+
+    const auto found = searcher.find(kOaReview);
+    REQUIRE(found.has_value());
+    CHECK(found->journal == "Connective Tissue Research");
+    CHECK_FALSE(searcher.find("no-such-id").has_value());
+}

@@ -91,7 +91,20 @@ TEST_CASE("JSON has one stable shape: nulls for absent numbers, empty strings fo
 
 TEST_CASE("An empty result still has every top-level key") {
     const nlohmann::json j = result_json(SearchResult{});
-    CHECK(j.dump() == R"({"hits":[],"limit":0,"offset":0,"query":"","took_ms":0.0,"total":0,"total_exact":true})");
+    CHECK(j.dump() == R"({"expansions":[],"facets":{},"hits":[],"limit":0,"offset":0,"query":"","suggestion":null,)"
+                      R"("took_ms":0.0,"total":0,"total_exact":true})");
+}
+
+TEST_CASE("Facets, the did-you-mean suggestion and added terms are in the JSON") {
+    SearchResult result;
+    result.facets = {{"year", {{"2025", 2}, {"2024", 1}}, true}, {"jcr", {{"Q1", 3}}, false}};
+    result.suggestion = "osteoarthritis";
+    result.expansions = {"osteoarthritis"};
+    const nlohmann::json j = result_json(result);
+    CHECK(j["facets"].dump() == R"({"jcr":{"exact":false,"values":[{"count":3,"value":"Q1"}]},)"
+                                R"("year":{"exact":true,"values":[{"count":2,"value":"2025"},{"count":1,"value":"2024"}]}})");
+    CHECK(j["suggestion"] == "osteoarthritis");
+    CHECK(j["expansions"].dump() == R"(["osteoarthritis"])");
 }
 
 TEST_CASE("Malformed UTF-8 in a record survives a dump with replacement") {
