@@ -3,8 +3,11 @@
 
 usage: trec_eval.py QRELS.tsv RUN [--queries QUERIES.jsonl]
 Queries with no relevant document in the qrels are skipped; judged queries missing from the run score 0.
+--queries scores only the queries listed in that file (BEIR jsonl "_id", or qid<TAB>query lines).
+Importable: bench/quality.py uses read_qrels, read_run and evaluate.
 """
 import argparse
+import json
 import math
 import sys
 from collections import defaultdict
@@ -32,6 +35,20 @@ def read_run(path):
                 sys.exit(f"{path}:{n}: expected `qid Q0 docid rank score tag`")
             run[parts[0]].append((int(parts[3]), parts[2]))
     return {q: [d for _, d in sorted(hits)] for q, hits in run.items()}
+
+
+def read_query_ids(path):
+    ids = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line:
+                continue
+            if line.startswith("{"):
+                ids.add(str(json.loads(line)["_id"]))
+            else:
+                ids.add(line.split("\t", 1)[0])
+    return ids
 
 
 def ndcg(ranked, judged, k=10):
@@ -70,8 +87,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("qrels")
     parser.add_argument("run")
+    parser.add_argument("--queries", help="score only the queries in this file")
     args = parser.parse_args()
-    result, n = evaluate(read_qrels(args.qrels), read_run(args.run))
+    qrels = read_qrels(args.qrels)
+    if args.queries:
+        wanted = read_query_ids(args.queries)
+        qrels = {q: judged for q, judged in qrels.items() if q in wanted}
+    result, n = evaluate(qrels, read_run(args.run))
     print(" ".join(f"{k}={v:.4f}" for k, v in result.items()), f"queries={n}")
 
 

@@ -1,0 +1,312 @@
+#!/usr/bin/env python3
+"""Write Duet's two cross-language DEV sets from hand-written queries.
+
+Python 3 standard library only.  The Chinese renderings of SciFact claims and
+the English queries for CSL papers below were written by hand by the Duet
+developers (see README.md in this folder); this script only pairs them with
+the shared data and writes the BEIR-style files:
+
+    scifact-zh.queries.jsonl  scifact-zh.qrels.tsv
+    csl-en.corpus.jsonl       csl-en.queries.jsonl  csl-en.qrels.tsv
+
+Usage:  python3 bench/data/crosslingual/make_sets.py [--data-dir DIR]
+(DIR defaults to $DUET_DATA or /work/shared/data).  Output is deterministic.
+"""
+import argparse
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# --------------------------------------------------------------------------
+# 1. Chinese renderings of SciFact TRAINING claims (id -> Chinese text).
+#    Gene/protein symbols stay in Latin, as Chinese authors write them.
+# --------------------------------------------------------------------------
+SCIFACT_ZH = {
+    "28": "Th2细胞环境可阻碍系统性红斑狼疮(SLE)患者的疾病进展",
+    "30": "乳腺癌患者代谢他莫昔芬的能力影响治疗结局",
+    "34": "叶酸缺乏会使血液中同型半胱氨酸水平升高",
+    "52": "ALDH1表达与原发性乳腺癌预后较差相关",
+    "61": "抗逆转录病毒治疗(ART)可显著降低HIV阳性者的传染性",
+    "63": "ATM和Rad3相关蛋白对感知DNA损伤至关重要",
+    "76": "活化的Ly49Q可诱导中性粒细胞极化",
+    "89": "成体组织驻留巨噬细胞起源于胚胎卵黄囊和胎肝",
+    "92": "老年患者更易发生缺血再灌注损伤",
+    "93": "炎症加重依赖于NLRP3炎症小体的激活",
+    "95": "阿苯达唑用于治疗土源性蠕虫感染",
+    "108": "阿米替林治疗慢性紧张型头痛有效",
+    "109": "寒冷暴露可迅速诱导棕色脂肪组织巨噬细胞呈M2样表型",
+    "114": "炭疽芽孢一旦播散便很难处置",
+    "120": "抗抑郁药可减轻偏头痛的严重程度",
+    "123": "在各CD4分层中抗逆转录病毒治疗均使结核病发病率升高",
+    "138": "在老年人群中筛查无症状视力损害可改善视力",
+    "144": "自体间充质干细胞移植的移植物功能优于抗白细胞介素-2受体抗体诱导治疗",
+    "149": "肝脏自噬缺陷会增加胰岛素抵抗的易感性",
+    "157": "BLM基因编码RecQ家族DNA解旋酶",
+    "164": "减重手术会增加结直肠癌的发病率",
+    "167": "减重手术对心理健康有积极影响",
+    "201": "CD28信号调控小鼠自身反应性T细胞向靶组织的迁移",
+    "214": "C反应蛋白(CRP)与冠状动脉旁路移植术(CABG)后死亡率呈正相关",
+    "229": "HNF4A突变携带者患糖尿病的风险降低",
+    "253": "MTHFR基因TT纯合型的中国人较不易因叶酸摄入不足而发生卒中",
+    "264": "中性粒细胞胞外诱捕网中外化的瓜氨酸化蛋白通过诱导自身抗体间接维持炎症循环",
+    "299": "细胞凋亡过程中细胞色素c从胞质转移到线粒体膜间隙",
+    "323": "敲除Raptor可使G-CSF水平升高",
+    "335": "HAND2失调是小鼠子宫内膜癌发生的关键步骤",
+    "340": "与腹腔镜可调节胃束带术相比，常规治疗患者的糖尿病缓解率更低",
+    "342": "合并急性冠脉综合征的糖尿病患者短期和长期出血事件风险降低",
+    "363": "来自肿瘤引流淋巴结、经全身奥沙利铂致敏的CD8+ T细胞可杀伤EG7肿瘤",
+    "378": "能量平衡依赖下丘脑谷氨酸能神经传递",
+    "417": "携带载脂蛋白E4(APOE4)等位基因的女性因生育期缩短，一生中雌激素暴露时间较短",
+    "420": "成纤维细胞生长因子21(FGF21)通过调节脂联素和SREBP2水平防止动脉粥样硬化",
+    "422": "在肿瘤微环境中柔性分子受到的空间位阻小于刚性分子",
+    "479": "在缺血性卒中小鼠模型中Gpr124会加重血脑屏障破坏",
+    "498": "有主要性伴侣会使HIV感染者的结局变差",
+    "500": "头痛与认知障碍相关",
+    "531": "人胚胎干细胞能够分化为代表全部三个胚层的子代细胞",
+    "548": "IL-6信号在动脉粥样硬化性心血管疾病中起主要作用",
+    "553": "乳糜泻活动期患者十二指肠黏膜中针对转谷氨酰胺酶2的IgA浆细胞很少",
+    "564": "在英国男性中单倍群I使心血管疾病风险增加50%",
+    "570": "乳腺癌中肌上皮细胞缺失会促进导管原位癌向浸润性癌转变",
+    "579": "在先天性心脏病患者中β受体阻滞剂可显著改善心力衰竭临床结局",
+    "611": "脂解增加导致脂肪组织中P38磷酸化水平升高",
+    "617": "逆转录转座子活动性增加与突变及更高的肿瘤发生率相关",
+    "621": "阿尔茨海默病患者参加6个月体育锻炼后认知功能改善可持续长达18个月",
+    "631": "抑制HDAC6可延长携带ARID1A突变肿瘤小鼠的生存期",
+    "643": "胰岛素通过腹侧被盖区神经元影响食欲",
+    "648": "整合医疗能够有效应对多种共病",
+    "687": "核纤层蛋白存在于所有细胞核膜的内层",
+    "689": "受辐射患者中不足10%出现间充质干细胞标志物激活",
+    "705": "补充长链多不饱和脂肪酸对3岁和6岁时的喘息或哮喘无显著影响",
+    "740": "MUC1-C通过与IκB激酶β相互作用激活NF-κB p65信号通路",
+    "751": "主穹窿蛋白(MVP)通过调控抑癌性miR-193a分选进入细胞外囊泡而使肿瘤更具侵袭性",
+    "755": "癌细胞产生的许多细胞因子也参与致癌过程",
+    "760": "数学模型预测与非杀配子体药物相比，以青蒿素为基础的联合疗法对减少疟疾传播的作用有限",
+    "765": "治疗肥胖的药物没有副作用",
+    "790": "小胶质细胞是周围神经系统的一种固有免疫细胞",
+    "791": "先兆偏头痛与缺血性卒中相关",
+    "798": "线粒体在钙稳态中的作用微不足道",
+    "802": "靶向N-钙黏蛋白的单克隆抗体会促进肿瘤转移",
+    "812": "缺失SVCT2的突变小鼠脑和肾上腺中抗坏血酸水平严重降低",
+    "817": "髓鞘是富含脂质的细胞结构",
+    "841": "利钠肽对糖尿病具有保护作用",
+    "871": "肥胖会降低生活质量",
+    "884": "杂食者比素食者从膳食左旋肉碱中产生更多的氧化三甲胺",
+    "885": "五分之一的外科随机对照试验被提前终止",
+    "902": "单核细胞上PD-1的激活可增强单核细胞IL-10的产生",
+    "928": "小红细胞症且红细胞计数较高的患者感染恶性疟原虫后更易发生严重疟疾性贫血",
+    "938": "持留细胞(persister细胞)导致癌症患者复发和耐药",
+    "946": "体力活动水平与黑人和白人青少年最大摄氧量的差异有关",
+    "953": "使用吡格列酮与胰腺癌风险增加显著相关",
+    "963": "与剪接体组分结合的前体mRNA比未结合的剪接底物更不稳定",
+    "980": "参与脊髓环路可塑性重组的脊髓固有中间神经元是脊髓损伤后功能恢复所必需的",
+    "1004": "RANK-RANKL通路信号与表达Aire的胸腺髓质上皮细胞发育没有已知关联",
+    "1011": "放射性碘治疗非毒性多结节性甲状腺肿会增大甲状腺体积",
+    "1016": "雷帕霉素可升高果蝇体内三酰甘油浓度",
+    "1023": "起始密码子的识别依赖于翻译起始因子IF3",
+    "1036": "去除H3K9me3可提高人类体细胞核移植实验中的重编程效率",
+    "1073": "2009年至2014年脓毒症相关死亡率上升",
+    "1087": "西地那非会使因服用SSRI类抗抑郁药而出现性功能障碍的男性勃起功能恶化",
+    "1097": "缺乏SHP-2 MAPK通路的敲入小鼠出现脾肿大",
+    "1103": "既往使用直接口服抗凝药的卒中患者院内死亡风险高于既往使用华法林者",
+    "1112": "无心脏传导异常的直立性高血压患者也可发生猝死",
+    "1118": "1～10 mM葡萄糖可使舌部甜味受体失活",
+    "1127": "系统性红斑狼疮是心血管疾病的危险因素",
+    "1135": "TNFAIP3是胶质母细胞瘤的抑癌基因",
+    "1153": "C型凝集素受体CLEC-2重排树突状细胞的肌动蛋白细胞骨架，促进其沿基质表面高效迁移",
+    "1212": "单核细胞失控的持续活化在慢性感染性疾病中具有有害作用",
+    "1215": "脂多糖对肾脏屏障功能的影响取决于炎症水平",
+    "1238": "司美格鲁肽最常见的不良事件为胃肠道反应",
+    "1268": "癌症风险随饮酒量增加而升高",
+    "1288": "髋部骨折与他汀类药物使用呈正相关",
+    "1328": "结核性肉芽肿表达的免疫蛋白特征与周围组织不同",
+    "1341": "超声引导可显著减少穿刺置针时的创伤性操作次数",
+    "1356": "经胃肠道接种疫苗可诱导直肠和阴道黏膜的保护",
+    "1360": "治疗26周后伐尼克兰单药治疗比伐尼克兰或安非他酮联合尼古丁替代疗法更有效",
+    "1375": "称重膳食记录法(WFR)成本高、受试者负担重，因而完成率低",
+}
+
+# --------------------------------------------------------------------------
+# 2. English queries for CSL papers of the 医学 category (CSL id -> query).
+# --------------------------------------------------------------------------
+CSL_EN = [
+    # 中医学/中药学
+    ("10", "Fuzi diester alkaloids ethanolysis mass spectrometry fragmentation"),
+    ("136", "pressure ulcer traditional Chinese medicine topical treatment nursing"),
+    ("210", "Chinese herbal medicine ulcerative colitis clinical observation"),
+    ("220", "Shennaokang acute ischemic stroke apolipoprotein neurological function"),
+    ("295", "Yutanling capsule acute cerebral infarction wind phlegm stasis syndrome"),
+    ("581", "Banxia Baizhu Tianma decoction vertebrobasilar insufficiency"),
+    ("666", "migraine traditional Chinese medicine treatment review"),
+    ("741", "Yiqi Huoxue decoction Xuesaitong lacunar infarction"),
+    ("1076", "Yangxin decoction clinical application review"),
+    ("1508", "vestibular migraine TCM treatment based on wind"),
+    ("1534", "nursing process home care intervention leukemia"),
+    ("1927", "Tanreqing injection high fever versus ribavirin"),
+    ("2422", "Duzhong Yaotong pill axial low back pain after lumbar surgery"),
+    ("2471", "nurses knowledge of nosocomial infection questionnaire survey"),
+    ("2561", "Huayu Qutong decoction migraine"),
+    ("2950", "carotid intima-media thickness hs-CRP unstable angina TCM syndrome"),
+    ("3267", "Xueshuantong injection cerebral infarction"),
+    ("3484", "paraquat poisoning prognostic factors mortality"),
+    ("3687", "herbal fumigation plaster lumbar muscle strain"),
+    ("3812", "fentanyl transdermal patch severe cancer pain Chinese medicine"),
+    ("3887", "sodium ferulate Xuesaitong diabetic acute cerebral infarction"),
+    ("4020", "hyperthyroidism Chinese medicine versus Western drugs comparison"),
+    ("4220", "Xuesaitong vertigo thromboxane B2 platelet activating factor"),
+    ("4311", "nursing intervention airway management thoracotomy"),
+    ("4538", "Shengjiang powder hematological diseases case reports"),
+    ("4667", "moxibustion Zishen Tongguan pill benign prostatic hyperplasia"),
+    ("4727", "Longdan Xiegan decoction hypomania"),
+    ("4757", "integrated Chinese and Western medicine cerebral hemorrhage"),
+    # 基础医学/临床医学
+    ("80", "ECMO pediatric cardiopulmonary failure"),
+    ("108", "autosomal dominant nonsyndromic hearing loss family genetic audiological features"),
+    ("193", "pulmonary thromboembolism interventional diagnosis and treatment"),
+    ("965", "hypopigmented variant of mycosis fungoides"),
+    ("1237", "electrophysiological hearing threshold estimation auditory steady-state response"),
+    ("1357", "pemphigus vulgaris treatment advances"),
+    ("1458", "chicken spermatogonial stem cells isolation culture"),
+    ("1595", "dermatofibrosarcoma protuberans case report"),
+    ("2041", "idiopathic scrotal calcinosis case report"),
+    ("2136", "rat cerebral ischemia neurological deficit behavioral evaluation"),
+    ("2164", "myosin heavy chain II smooth muscle actin dog esophagus"),
+    ("2188", "intra-arterial urokinase versus intravenous rt-PA ischemic stroke"),
+    ("2309", "balloon-assisted Onyx embolization dural arteriovenous fistula"),
+    ("2436", "neuronavigation microsurgery anterior choroidal artery aneurysm"),
+    ("2840", "dural arteriovenous fistula straight sinus progressive dementia"),
+    ("3012", "otitis media with effusion children vestibulospinal reflex balance"),
+    ("3217", "pulmonary hemorrhage HRCT findings"),
+    ("3551", "CT diagnosis of closed abdominal trauma"),
+    ("3857", "hepatic encephalopathy portosystemic collaterals CT portography"),
+    ("4086", "real-time fMRI neurofeedback primary motor cortex"),
+    ("4313", "early rheumatoid arthritis CD4+ T cell gene expression"),
+    ("4541", "pilomatricoma children ultrasound diagnosis"),
+    # 药学
+    ("42", "HPLC determination of paeoniflorin in Danggui Shaoyao powder"),
+    ("173", "computational fluid dynamics inhalation drug delivery"),
+    ("180", "marine natural products metabolic syndrome"),
+    ("241", "improving disintegration of orally disintegrating tablets"),
+    ("321", "aptamers targeted delivery of anticancer drugs"),
+    ("553", "perillyl alcohol submicron emulsion preparation HPLC"),
+    ("1107", "metoclopramide nasal spray HPLC assay"),
+    ("1162", "evidence-based medicine pharmacoeconomics rational drug use"),
+    ("1213", "HPLC compound chloramphenicol ear drops nitrofurazone"),
+    ("1537", "caffeine dapsone chlorzoxazone pharmacokinetics rats solid-phase extraction HPLC"),
+    ("1563", "chloroquine hydroxychloroquine HIV immune activation"),
+    ("1659", "ricin toxin and antidotes review"),
+    ("1998", "griseofulvin microparticles rapid expansion of supercritical solutions"),
+    ("2065", "baicalin content Qingkailing injection RP-HPLC"),
+    ("2116", "demeclocycline fermentation medium optimization"),
+    ("2702", "5-fluorouracil ethosomes transdermal delivery"),
+    ("2913", "honey-processed Stemona root processing optimization"),
+    ("3352", "recombinant human-like collagen II expression purification"),
+    ("4151", "felodipine sustained-release tablets beagle dog pharmacokinetics"),
+    ("4245", "thalidomide and analogues antitumor activity"),
+    ("4455", "telithromycin side chain synthesis"),
+    # 口腔医学
+    ("5", "alumina all-ceramic crown margin compressive strength"),
+    ("455", "GSTpi HO-1 expression tobacco-related oral cancer"),
+    ("640", "silane treatment fiber post shear bond strength"),
+    ("1230", "dentin desensitizer vital tooth preparation crown retention"),
+    ("1392", "malocclusion quality of life medical students"),
+    ("1710", "maxillofacial prosthesis silicone color stability nano titanium dioxide"),
+    ("1852", "zirconia single crowns anterior teeth short-term outcome"),
+    ("2191", "diode laser minor recurrent aphthous ulcer"),
+    ("3051", "Vitapex single-visit root canal filling apical periodontitis sinus tract"),
+    ("3819", "complete denture masticatory efficiency previous denture experience"),
+    ("3894", "pleomorphic adenoma parotid gland children"),
+    ("4364", "IL-10 gingival crevicular fluid chronic periodontitis treatment"),
+    # 公共卫生与预防医学
+    ("370", "HIV/AIDS case reporting system data quality China 2007"),
+    ("475", "surgical site infection surveillance gynecologic surgery"),
+    ("610", "HIV voluntary counseling and testing migrant population managers qualitative"),
+    ("861", "AIDS awareness health education pregnant women Beijing"),
+    ("1161", "clinical pharmacist intervention antibiotic prophylaxis clean incision surgery"),
+    ("1589", "serum interleukin-12 pulmonary tuberculosis"),
+    ("1663", "HAART adherence influencing factors AIDS patients"),
+    ("3792", "Chinese herbal granules HIV dendritic cell subsets"),
+    ("3793", "device-associated infection prevention surgical ICU"),
+]
+
+# Disciplines whose papers form the CSL search corpus.  The queries only
+# target 医学 papers; the other life/health-science disciplines are there so
+# that retrieval is not trivial (near-topic distractors).
+CORPUS_CATEGORIES = {"医学"}
+CORPUS_DISCIPLINES = {
+    "生物学/生物科学与工程", "畜牧学/兽医学", "食品科学与工程", "体育学", "心理学",
+    "化学/化学工程与技术", "环境科学与工程",
+}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data-dir", default=os.environ.get("DUET_DATA", "/work/shared/data"))
+    ap.add_argument("--out-dir", default=HERE)
+    args = ap.parse_args()
+    data, out = args.data_dir, args.out_dir
+
+    # ---- SciFact -> Chinese queries
+    claims = {}
+    with open(os.path.join(data, "en/scifact/queries.train.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            claims[d["_id"]] = d["text"]
+    qrels = {}
+    with open(os.path.join(data, "en/scifact/qrels/train.tsv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            q, c, s = line.rstrip("\n").split("\t")
+            qrels.setdefault(q, []).append((c, int(s)))
+    ids = sorted(SCIFACT_ZH, key=int)
+    n_qrels = 0
+    with open(os.path.join(out, "scifact-zh.queries.jsonl"), "w", encoding="utf-8") as fq, \
+            open(os.path.join(out, "scifact-zh.qrels.tsv"), "w", encoding="utf-8") as fr:
+        fr.write("query-id\tcorpus-id\tscore\n")
+        for qid in ids:
+            if qid not in claims:
+                sys.exit("SciFact claim %s not in the training queries" % qid)
+            if not any(s > 0 for _, s in qrels.get(qid, [])):
+                sys.exit("SciFact claim %s has no positive judgment" % qid)
+            fq.write(json.dumps({"_id": qid, "text": SCIFACT_ZH[qid], "en": claims[qid]},
+                                ensure_ascii=False) + "\n")
+            for c, s in qrels[qid]:
+                fr.write("%s\t%s\t%d\n" % (qid, c, s))
+                n_qrels += 1
+    print("scifact-zh: %d queries, %d judgments" % (len(ids), n_qrels))
+
+    # ---- CSL corpus + English queries
+    papers = {}
+    with open(os.path.join(data, "zh/csl/papers.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            p = json.loads(line)
+            if p["category"] in CORPUS_CATEGORIES or p["discipline"] in CORPUS_DISCIPLINES:
+                papers[p["id"]] = p
+    with open(os.path.join(out, "csl-en.corpus.jsonl"), "w", encoding="utf-8") as f:
+        for pid in sorted(papers, key=int):
+            p = papers[pid]
+            f.write(json.dumps({"_id": "csl-" + pid, "title": p["title"], "text": p["abstract"]},
+                               ensure_ascii=False) + "\n")
+    seen = set()
+    with open(os.path.join(out, "csl-en.queries.jsonl"), "w", encoding="utf-8") as fq, \
+            open(os.path.join(out, "csl-en.qrels.tsv"), "w", encoding="utf-8") as fr:
+        fr.write("query-id\tcorpus-id\tscore\n")
+        for n, (pid, text) in enumerate(CSL_EN, 1):
+            if pid in seen:
+                sys.exit("CSL paper %s used twice" % pid)
+            seen.add(pid)
+            p = papers.get(pid)
+            if p is None or p["category"] != "医学":
+                sys.exit("CSL paper %s is not a 医学 paper in the corpus" % pid)
+            words = text.split()
+            if not 4 <= len(words) <= 10:
+                sys.exit("query for %s has %d words" % (pid, len(words)))
+            qid = "e%d" % n
+            fq.write(json.dumps({"_id": qid, "text": text}, ensure_ascii=False) + "\n")
+            fr.write("%s\tcsl-%s\t1\n" % (qid, pid))
+    print("csl-en: %d corpus documents, %d queries" % (len(papers), len(CSL_EN)))
+
+
+if __name__ == "__main__":
+    main()
