@@ -75,7 +75,10 @@ Xapian::Query year_filter(std::string_view v) {
         return y ? year_range(std::nullopt, *y - 1) : Xapian::Query();
     }
     const auto y = parse_year(v);
-    return y ? Xapian::Query(std::string(schema::kYearPrefix) + std::to_string(*y)) : Xapian::Query();
+    if (!y) return Xapian::Query();
+    std::string term(schema::kYearPrefix);  // built by appending: GCC 12 warns falsely (-Wrestrict) on operator+ here
+    term += std::to_string(*y);
+    return Xapian::Query(term);
 }
 
 std::string normalise_doi(std::string doi) {

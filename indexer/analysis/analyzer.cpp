@@ -68,6 +68,21 @@ std::string spell_greek(std::string_view folded) {
     return out;
 }
 
+// Snowball strips possessives written with ' only; ’ (U+2019) is as common in typeset text.
+std::string straighten_apostrophes(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        if (s.compare(i, 3, "\xE2\x80\x99") == 0) {
+            out += '\'';
+            i += 3;
+        } else {
+            out += s[i++];
+        }
+    }
+    return out;
+}
+
 bool has_digit(std::string_view s) {
     for (const char c : s) {
         if (c >= '0' && c <= '9') return true;
@@ -189,8 +204,7 @@ std::uint32_t Analyzer::add_compound(std::string_view text, std::size_t& at, std
     at = compound.end;
     std::vector<std::string> folded;
     for (const Part& part : compound.parts) {
-        std::string word = shared_->folding.fold_word(text.substr(part.begin, part.end - part.begin));
-        for (std::size_t q; (q = word.find("\xE2\x80\x99")) != std::string::npos;) word.replace(q, 3, "'");
+        const std::string word = straighten_apostrophes(shared_->folding.fold_word(text.substr(part.begin, part.end - part.begin)));
         folded.push_back(part.greek ? spell_greek(word) : word);
     }
     if (compound.parts.size() > 1) {

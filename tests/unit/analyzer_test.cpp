@@ -12,6 +12,7 @@ TEST_CASE("English words are folded, stemmed and keep their positions") {
     CHECK(words("Mesenchymal stem cells") == "mesenchym[1] stem[2] cell[3]");
     CHECK(words("The joints of the knee") == "the[1]* joint[2] of[3]* the[4]* knee[5]");
     CHECK(words("Crohn's disease") == "crohn[1] diseas[2]");
+    CHECK(words("Crohn\xE2\x80\x99s disease") == "crohn[1] diseas[2]");
     CHECK(words("  ,;  ") == "");
 }
 
