@@ -1,5 +1,6 @@
 // duet-search: ranked, highlighted results from the command line, or a TREC run for evaluation.
 #include "analyzer.h"
+#include "cross_language.h"
 #include "result_format.h"
 #include "run_mode.h"
 #include "searcher.h"
@@ -64,6 +65,7 @@ int main(int argc, char** argv) {
     tuning->add_option("--proximity-weight", ranking.proximity, "weight of query word pairs found near each other")
         ->capture_default_str();
     tuning->add_option("--proximity-window", ranking.proximity_window, "window of a near pair")->capture_default_str();
+    tuning->add_option("--expansion-weight", ranking.expansion, "weight of cross-language terms")->capture_default_str();
     tuning->add_option("--title-weight", ranking.title, "extra weight of title matches")->capture_default_str();
     CLI11_PARSE(app, argc, argv);
     if (run_file.empty() && words.empty()) {
@@ -72,7 +74,10 @@ int main(int argc, char** argv) {
     }
     try {
         const duet::analysis::Analyzer analyzer(duet::analysis::AnalyzerConfig::standard(data_dir));
-        duet::search::Searcher searcher(db, analyzer, ranking);
+        duet::analysis::Analyzer list_analyzer(analyzer);
+        const duet::search::CrossLanguage cross = duet::search::CrossLanguage::load(
+            std::filesystem::path(data_dir) / "lexicon" / "bilingual" / "zh-en-medical.tsv", list_analyzer);
+        duet::search::Searcher searcher(db, analyzer, ranking, &cross);
         if (!run_file.empty()) return run_batch(searcher, run_file, depth);
         request.query = join(words);
         const duet::search::SearchResult result = searcher.search(request);

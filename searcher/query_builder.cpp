@@ -225,6 +225,29 @@ std::vector<Clause> coalesce(const std::vector<Clause>& clauses) {
 
 }  // namespace
 
+Xapian::Query QueryBuilder::expansion_query(const Clause& clause, BuiltQuery& built, std::size_t& budget) {
+    if (cross_ == nullptr || ranking_.expansion <= 0) return Xapian::Query();
+    std::vector<Xapian::Query> added;
+    for (const Expansion& e : cross_->expand(analyzer_.analyze(clause.text))) {
+        if (added.size() >= ranking_.max_expansions || budget == 0) break;
+        std::vector<Xapian::Query> alternatives;
+        for (const std::string& target : e.targets) {
+            Clause c;
+            c.text = target;
+            // "stem cell" must not match any text that has "stem" and "cell" somewhere.
+            c.phrase = e.to_english && target.find(' ') != std::string::npos;
+            Xapian::Query q = text_query(c, built.highlight, budget);
+            if (q.empty()) continue;
+            alternatives.push_back(std::move(q));
+            built.expansions.push_back(target);
+        }
+        // Alternative translations of one term count once: the best one.
+        if (!alternatives.empty()) added.push_back(combine(Xapian::Query::OP_MAX, alternatives));
+    }
+    if (added.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, added), ranking_.expansion);
+}
+
 BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
     const std::vector<Clause> clauses = coalesce(parsed);
     BuiltQuery built;
@@ -253,6 +276,10 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
                 std::size_t unlimited = ranking_.max_terms;
                 const Xapian::Query t = text_query(in_title, ignored, unlimited);
                 if (!t.empty()) q = Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, t, ranking_.title));
+            }
+            if (clause.occur == Clause::Occur::Should && text.field.empty() && !text.phrase) {
+                const Xapian::Query widened = expansion_query(text, built, budget);
+                if (!widened.empty()) q = q.empty() ? widened : Xapian::Query(Xapian::Query::OP_OR, q, widened);
             }
         }
         if (q.empty()) continue;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analyzer.h"
+#include "cross_language.h"
 #include "match_terms.h"
 #include "query_syntax.h"
 #include "ranking.h"
@@ -14,13 +15,15 @@ namespace duet::search {
 struct BuiltQuery {
     Xapian::Query query;  ///< empty (matches nothing) when the text held no searchable words
     MatchTerms highlight;
+    std::vector<std::string> expansions;  ///< other-language terms the query was widened with
 };
 
 /// Turns clauses into a query. Holds a reference to the analyzer; not thread-safe, like the analyzer.
 class QueryBuilder {
 public:
-    explicit QueryBuilder(analysis::Analyzer& analyzer, Ranking ranking = {})
-        : analyzer_(analyzer), ranking_(ranking) {}
+    /// `cross` (may be null) widens free-text queries with the other language's terms.
+    explicit QueryBuilder(analysis::Analyzer& analyzer, Ranking ranking = {}, const CrossLanguage* cross = nullptr)
+        : analyzer_(analyzer), ranking_(ranking), cross_(cross) {}
 
     /// The query for `clauses`: Should clauses are ORed (BM25 sums them), Must clauses required,
     /// MustNot clauses excluded, field filters (doi, year, jcr, lang) applied without affecting scores.
@@ -32,9 +35,11 @@ public:
 private:
     Xapian::Query text_query(const Clause& clause, MatchTerms& highlight, std::size_t& budget);
     Xapian::Query filter_query(const Clause& clause) const;
+    Xapian::Query expansion_query(const Clause& clause, BuiltQuery& built, std::size_t& budget);
 
     analysis::Analyzer& analyzer_;
     Ranking ranking_;
+    const CrossLanguage* cross_;
 };
 
 }  // namespace duet::search

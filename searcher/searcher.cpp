@@ -127,8 +127,9 @@ void check_index(const Xapian::Database& db, const std::string& path, const std:
     }
 }
 
-Searcher::Searcher(const std::filesystem::path& db, const analysis::Analyzer& analyzer, Ranking ranking)
-    : db_(open_database(db)), analyzer_(analyzer), builder_(analyzer_, ranking), ranking_(ranking) {
+Searcher::Searcher(const std::filesystem::path& db, const analysis::Analyzer& analyzer, Ranking ranking,
+                   const CrossLanguage* cross)
+    : db_(open_database(db)), analyzer_(analyzer), builder_(analyzer_, ranking, cross), ranking_(ranking) {
     check_index(db_, db.string(), analyzer_.fingerprint());
 }
 
@@ -183,6 +184,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     result.offset = request.offset;
     result.limit = request.limit;
     const BuiltQuery built = builder_.build(request.query);
+    result.expansions = built.expansions;
     Xapian::Query query = built.query;
     const Xapian::Query filter = filter_query(request.filters);
     if (!filter.empty()) {

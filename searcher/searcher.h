@@ -57,7 +57,9 @@ struct RankedId {
 class Searcher {
 public:
     /// Opens `db`; throws IndexUnusable with what to do when it is missing or was built by another analyzer.
-    Searcher(const std::filesystem::path& db, const analysis::Analyzer& analyzer, Ranking ranking = {});
+    /// `cross` (may be null, must outlive the searcher) adds cross-language terms to free-text queries.
+    Searcher(const std::filesystem::path& db, const analysis::Analyzer& analyzer, Ranking ranking = {},
+             const CrossLanguage* cross = nullptr);
 
     /// One page of hits with snippets.
     SearchResult search(const SearchRequest& request);
