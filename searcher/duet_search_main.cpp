@@ -53,6 +53,8 @@ int main(int argc, char** argv) {
     app.add_option("--limit", request.limit, "hits per page")->check(CLI::Range(1, 1000))->capture_default_str();
     app.add_option("--offset", request.offset, "hits to skip")->check(CLI::Range(0, 100000))->capture_default_str();
     app.add_flag("--json", json, "print the JSON document the HTTP API returns");
+    bool explain = false;
+    app.add_flag("--explain", explain, "print the query as Xapian sees it, on stderr");
     app.add_option("--run", run_file, "batch mode: queries file (qid<TAB>query or BEIR jsonl, - for stdin) -> TREC run");
     app.add_option("--depth", depth, "hits per query in --run mode")->check(CLI::Range(1, 10000))->capture_default_str();
     app.add_option("--data", data_dir, "directory holding stopwords/ and lexicon/")->capture_default_str();
@@ -65,6 +67,7 @@ int main(int argc, char** argv) {
     tuning->add_option("--proximity-weight", ranking.proximity, "weight of query word pairs found near each other")
         ->capture_default_str();
     tuning->add_option("--proximity-window", ranking.proximity_window, "window of a near pair")->capture_default_str();
+    tuning->add_option("--unigram-weight", ranking.unigram, "weight of Han unigrams")->capture_default_str();
     tuning->add_option("--expansion-weight", ranking.expansion, "weight of cross-language terms")->capture_default_str();
     tuning->add_option("--title-weight", ranking.title, "extra weight of title matches")->capture_default_str();
     CLI11_PARSE(app, argc, argv);
@@ -80,6 +83,7 @@ int main(int argc, char** argv) {
         duet::search::Searcher searcher(db, analyzer, ranking, &cross);
         if (!run_file.empty()) return run_batch(searcher, run_file, depth);
         request.query = join(words);
+        if (explain) fmt::print(stderr, "{}\n", searcher.explain(request.query));
         const duet::search::SearchResult result = searcher.search(request);
         if (json) {
             std::cout << duet::search::result_json(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)

@@ -33,7 +33,8 @@ public:
     BuiltQuery build(std::string_view text) { return build(parse_query(text)); }
 
 private:
-    Xapian::Query text_query(const Clause& clause, MatchTerms& highlight, std::size_t& budget);
+    // `translated`: the text came from the bilingual list, so single characters would only add noise.
+    Xapian::Query text_query(const Clause& clause, MatchTerms& highlight, std::size_t& budget, bool translated = false);
     Xapian::Query filter_query(const Clause& clause) const;
     Xapian::Query expansion_query(const Clause& clause, BuiltQuery& built, std::size_t& budget);
 

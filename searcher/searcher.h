@@ -67,6 +67,9 @@ public:
     /// The ids of the best `k` records for `query`, without snippets.
     std::vector<RankedId> rank(std::string_view query, std::size_t k);
 
+    /// The Xapian query `query` becomes, as text (for --explain and tests).
+    std::string explain(std::string_view query) { return builder_.build(query).query.get_description(); }
+
     /// The stored record with this id, if any.
     std::optional<records::Record> find(const std::string& id);
 

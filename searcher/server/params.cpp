@@ -102,13 +102,9 @@ Result parse(const Params& params) {
     search::SearchRequest& request = out.request;
     request.facets = true;
 
-    std::string q;
-    if (auto e = read.text("q", q)) return *e;
-    if (q.size() > kMaxQueryBytes) {
-        return ParamError{"q", "parameter \"q\" must be at most " + std::to_string(kMaxQueryBytes) + " bytes, not " +
-                                   std::to_string(q.size())};
-    }
-    request.query = q;
+    auto q = text_param(params, "q", kMaxQueryBytes);
+    if (auto* e = std::get_if<ParamError>(&q)) return *e;
+    request.query = std::get<std::string>(q);
 
     if (auto e = read.count("page", 1, kMaxDepth, out.page)) return *e;
     if (auto e = read.count("size", 1, kMaxPageSize, out.size)) return *e;
@@ -139,11 +135,9 @@ Result parse(const Params& params) {
     if (auto e = read.choice<4>("jcr", {"Q1", "Q2", "Q3", "Q4"}, f.jcr)) return *e;
     if (auto e = read.choice<2>("lang", {"zh", "en"}, f.lang)) return *e;
     for (auto [name, field] : {std::pair{"journal", &f.journal}, std::pair{"category", &f.category}}) {
-        if (auto e = read.text(name, *field)) return *e;
-        if (field->size() > kMaxFilterBytes) {
-            return ParamError{name, "parameter \"" + std::string(name) + "\" must be at most " +
-                                        std::to_string(kMaxFilterBytes) + " bytes"};
-        }
+        auto value = text_param(params, name, kMaxFilterBytes);
+        if (auto* e = std::get_if<ParamError>(&value)) return *e;
+        *field = std::get<std::string>(value);
     }
     return out;
 }
@@ -158,6 +152,18 @@ std::variant<std::optional<std::string>, ParamError> single_param(const Params& 
         return ParamError{name, "parameter \"" + name + "\" must be valid UTF-8 text"};
     }
     return std::optional<std::string>(first->second);
+}
+
+std::variant<std::string, ParamError> text_param(const Params& params, const std::string& name, std::size_t max_bytes) {
+    auto got = single_param(params, name);
+    if (auto* e = std::get_if<ParamError>(&got)) return *e;
+    const auto& value = std::get<std::optional<std::string>>(got);
+    const std::string text = value ? std::string(trim(*value)) : std::string();
+    if (text.size() > max_bytes) {
+        return ParamError{name, "parameter \"" + name + "\" must be at most " + std::to_string(max_bytes) +
+                                    " bytes, not " + std::to_string(text.size())};
+    }
+    return text;
 }
 
 std::variant<SearchParams, ParamError> parse_search_params(const Params& params) { return parse(params); }

@@ -45,6 +45,10 @@ std::variant<SearchParams, ParamError> parse_export_params(const Params& params)
 /// The single value of `name`: nullopt when absent, a ParamError when repeated or not valid UTF-8.
 std::variant<std::optional<std::string>, ParamError> single_param(const Params& params, const std::string& name);
 
+/// The single value of a free-text parameter, trimmed; "" when absent. A ParamError when repeated, not valid
+/// UTF-8 or longer than `max_bytes`.
+std::variant<std::string, ParamError> text_param(const Params& params, const std::string& name, std::size_t max_bytes);
+
 /// Inclusive year bounds; an open end is nullopt.
 struct YearRange {
     std::optional<int> from;

@@ -1,6 +1,7 @@
 // Indexes the seed fixtures with duet-index's run and checks what ranks first, in both languages,
 // and what incremental runs change.
 #include "analysis_fixture.h"
+#include "cross_language.h"
 #include "index_run.h"
 #include "schema.h"
 #include "searcher.h"
@@ -8,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
@@ -69,6 +71,31 @@ TEST_CASE("Each seed ranks first for its own subject, in either language") {
     CHECK(top(searcher, "MSC 间充质干细胞 therapy rheumatoid") == kRaReview);  // mixed
     CHECK(top(searcher, "NCT01941394") == kFullText);
     CHECK(top(searcher, "doi:10.1080/03008207.2025.2536148") == kOaReview);
+}
+
+TEST_CASE("A Chinese query finds English-only records through the bilingual term list, and back") {
+    TempDir dir;
+    Collect reporter;
+    index(dir / "db", copy_seeds(dir), reporter);
+    duet::analysis::Analyzer list_analyzer(duet::testing::standard_analyzer());
+    const auto cross = duet::search::CrossLanguage::load(
+        duet::analysis::default_data_dir() / "lexicon" / "bilingual" / "zh-en-medical.tsv", list_analyzer);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer(), {}, &cross);
+    CHECK(top(searcher, "银屑病 外泌体") == kFullText);
+    // In a three-record index a Chinese title's shared characters (关节, 炎) weigh a lot; the English-only
+    // review is still found through its translation, with the translated word highlighted.
+    duet::search::SearchRequest request;
+    request.query = "骨关节炎";
+    const auto result = searcher.search(request);
+    CHECK(result.expansions == std::vector<std::string>{"osteoarthritis"});
+    const auto oa = std::find_if(result.hits.begin(), result.hits.end(),
+                                 [](const auto& h) { return h.record.id == kOaReview; });
+    REQUIRE(oa != result.hits.end());
+    CHECK(oa->title_html.find("<mark>osteoarthritis</mark>") != std::string::npos);
+    // And back: an English query finds the record whose title is Chinese through its Chinese words too.
+    request.query = "rheumatoid arthritis";
+    CHECK(searcher.search(request).expansions ==
+          std::vector<std::string>{"类风湿关节炎", "类风湿性关节炎", "风湿关节炎", "风湿性关节炎"});
 }
 
 TEST_CASE("The journal blurb and the reference list do not make a record match") {

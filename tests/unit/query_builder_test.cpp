@@ -1,14 +1,19 @@
 // Query building checked as exact Xapian::Query descriptions: what each kind of input searches for.
 #include "analysis_fixture.h"
+#include "cross_language.h"
 #include "query_builder.h"
 
 #include <catch2/catch.hpp>
 
 namespace {
 
+// The query's structure without the tuned extras (title boost, unigrams), which have their own test.
 std::string describe(const std::string& text) {
     duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
-    duet::search::QueryBuilder builder(analyzer);
+    duet::search::Ranking ranking;
+    ranking.title = 0;
+    ranking.unigram = 0;
+    duet::search::QueryBuilder builder(analyzer, ranking);
     return builder.build(text).query.get_description();
 }
 
@@ -29,6 +34,14 @@ TEST_CASE("Chinese searches words, with bigrams at half weight for recall") {
     CHECK(describe("间充质干细胞") == "Query((间充质干细胞@1 OR 0.5 * (B间充 OR B充质 OR B质干 OR B干细 OR B细胞)))");
     CHECK(describe("癌") == "Query(U癌)");
     CHECK(describe("類風濕") == describe("类风湿"));
+}
+
+TEST_CASE("The tuned defaults add title words and Han unigrams at lower weight") {
+    duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
+    duet::search::QueryBuilder builder(analyzer);
+    CHECK(builder.build("knee 干细胞").query.get_description() ==
+          "Query(((((knee@1 OR 干细胞@2) OR 0.5 * (B干细 OR B细胞)) OR 0.5 * (U干 OR U细 OR U胞)) OR "
+          "0.2999999999999999889 * (((Sknee@1 OR S干细胞@2) OR 0.5 * (SB干细 OR SB细胞)) OR 0.5 * (SU干 OR SU细 OR SU胞))))");
 }
 
 TEST_CASE("Mixed English and Chinese queries build without error") {
@@ -58,4 +71,33 @@ TEST_CASE("Input with nothing searchable gives an empty query, not an error") {
     for (const std::string q : {"", "   ", "\"", "+", "-", "()", "AND OR", "🙂", "\xFF"}) {
         CHECK(describe(q) == "Query()");
     }
+}
+
+TEST_CASE("Cross-language terms widen free text at lower weight, in both directions") {
+    duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
+    duet::search::CrossLanguage cross;
+    cross.add("骨关节炎", "osteoarthritis", analyzer);
+    cross.add("类风湿关节炎", "rheumatoid arthritis", analyzer);
+    cross.add("關節", "joint", analyzer);  // entries are folded like everything else
+    duet::search::Ranking ranking;
+    ranking.unigram = 0;
+    ranking.title = 0;
+    duet::search::QueryBuilder builder(analyzer, ranking, &cross);
+
+    auto built = builder.build("骨关节炎");
+    CHECK(built.expansions == std::vector<std::string>{"osteoarthritis"});
+    CHECK(built.query.get_description() ==
+          "Query(((骨关节炎@1 OR 0.5 * (B骨关 OR B关节 OR B节炎)) OR 0.69999999999999995559 * osteoarthr@1))");
+    CHECK(built.highlight.words.count("osteoarthr") == 1);
+
+    built = builder.build("Rheumatoid arthritis of the knee joints");
+    CHECK(built.expansions == std::vector<std::string>{"类风湿关节炎", "關節"});
+
+    // The longest entry wins: 类风湿关节炎 does not also bring in 关节's translation.
+    built = builder.build("类风湿关节炎");
+    CHECK(built.expansions == std::vector<std::string>{"rheumatoid arthritis"});
+
+    // Excluded and phrase clauses are not widened.
+    CHECK(builder.build("-骨关节炎 knee").expansions.empty());
+    CHECK(builder.build("\"骨关节炎\"").expansions.empty());
 }
