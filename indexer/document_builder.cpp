@@ -3,6 +3,8 @@
 #include "char_class.h"
 #include "schema.h"
 #include "utf8.h"
+
+#include <set>
 #include "stored_record.h"
 
 
@@ -15,7 +17,8 @@ using schema::Field;
 
 class TermWriter {
 public:
-    TermWriter(Xapian::Document& doc, analysis::Analyzer& analyzer) : doc_(doc), analyzer_(analyzer) {}
+    TermWriter(Xapian::Document& doc, analysis::Analyzer& analyzer, std::set<std::string>& spellings)
+        : doc_(doc), analyzer_(analyzer), spellings_(spellings) {}
 
     // Indexes `text` into `field`; each call starts past a gap so phrases never span two texts.
     void add(Field field, const std::string& text) {
@@ -30,12 +33,26 @@ public:
             } else {
                 doc_.add_term(term);
             }
+            if (field == Field::Text) remember_spelling(text, t);
         }
     }
 
 private:
+    // "Did you mean" suggests words as people write them, so it learns the unstemmed English words.
+    void remember_spelling(const std::string& text, const Token& t) {
+        if (t.kind != analysis::TokenKind::Word || t.script != analysis::Script::Latin || t.stop) return;
+        const std::size_t length = t.end - t.begin;
+        if (length < 4 || length > 30) return;
+        for (std::size_t i = t.begin; i < t.end; ++i) {
+            const char c = text[i];
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return;
+        }
+        spellings_.insert(analyzer_.spelling_form(std::string_view(text).substr(t.begin, length)));
+    }
+
     Xapian::Document& doc_;
     analysis::Analyzer& analyzer_;
+    std::set<std::string>& spellings_;
     std::vector<Token> tokens_;
     Xapian::termpos next_position_[4] = {1, 1, 1, 1};
 };
@@ -91,10 +108,11 @@ std::vector<std::string> record_languages(const records::Record& r) {
     return langs;
 }
 
-Xapian::Document build_document(const records::Record& r, const std::string& source_key,
-                                analysis::Analyzer& analyzer) {
+BuiltDocument build_document(const records::Record& r, const std::string& source_key,
+                             analysis::Analyzer& analyzer) {
     Xapian::Document doc;
-    TermWriter terms(doc, analyzer);
+    std::set<std::string> spellings;
+    TermWriter terms(doc, analyzer, spellings);
     terms.add(Field::Text, r.title);
     terms.add(Field::Text, r.title_zh);
     terms.add(Field::Text, r.abstract);
@@ -126,7 +144,7 @@ Xapian::Document build_document(const records::Record& r, const std::string& sou
     if (!r.category.empty()) doc.add_value(schema::slot(schema::Slot::Category), r.category);
 
     doc.set_data(encode_stored_record(r));
-    return doc;
+    return {std::move(doc), std::vector<std::string>(spellings.begin(), spellings.end())};
 }
 
 }  // namespace duet

@@ -10,10 +10,16 @@
 
 namespace duet {
 
+/// A document ready to add, and the English words it contributes to the spelling dictionary.
+struct BuiltDocument {
+    Xapian::Document document;
+    std::vector<std::string> spellings;  ///< distinct folded words (alphabetic, 4+ letters, not stopwords)
+};
+
 /// Builds the document for `record`. `source_key` names the file it came from (for incremental runs).
 /// The analyzer is the only thing that turns the record's text into terms.
-Xapian::Document build_document(const records::Record& record, const std::string& source_key,
-                                analysis::Analyzer& analyzer);
+BuiltDocument build_document(const records::Record& record, const std::string& source_key,
+                             analysis::Analyzer& analyzer);
 
 /// The languages a record has text in ("en", "zh"), judged by script, not by field name.
 std::vector<std::string> record_languages(const records::Record& record);

@@ -154,7 +154,11 @@ private:
                                   " in the same file; the later record replaces the earlier one");
             }
             const bool existed = old_ids.count(record.id) != 0 || db_.term_exists(id_term);
-            db_.replace_document(id_term, build_document(record, file.key, analyzer_));
+            BuiltDocument built = build_document(record, file.key, analyzer_);
+            db_.replace_document(id_term, built.document);
+            // Replaced and deleted records leave their words behind: suggestions only ever err towards
+            // words the index once held.
+            for (const std::string& word : built.spellings) db_.add_spelling(word);
             ++(existed ? summary_.updated : summary_.added);
             ++pending_;
             if (++progress_.records % 500 == 0) reporter_.progress(progress_);

@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
     app.add_flag("--json", json, "print the JSON document the HTTP API returns");
     bool explain = false;
     app.add_flag("--explain", explain, "print the query as Xapian sees it, on stderr");
+    std::string like_id;
+    app.add_option("--like", like_id, "records like the one with this id");
     app.add_option("--run", run_file, "batch mode: queries file (qid<TAB>query or BEIR jsonl, - for stdin) -> TREC run");
     app.add_option("--depth", depth, "hits per query in --run mode")->check(CLI::Range(1, 10000))->capture_default_str();
     app.add_option("--data", data_dir, "directory holding stopwords/ and lexicon/")->capture_default_str();
@@ -71,8 +73,8 @@ int main(int argc, char** argv) {
     tuning->add_option("--expansion-weight", ranking.expansion, "weight of cross-language terms")->capture_default_str();
     tuning->add_option("--title-weight", ranking.title, "extra weight of title matches")->capture_default_str();
     CLI11_PARSE(app, argc, argv);
-    if (run_file.empty() && words.empty()) {
-        fmt::print(stderr, "duet-search: give a QUERY, or --run FILE for batch mode\n{}", app.help());
+    if (run_file.empty() && words.empty() && like_id.empty()) {
+        fmt::print(stderr, "duet-search: give a QUERY, --like ID, or --run FILE for batch mode\n{}", app.help());
         return 2;
     }
     try {
@@ -84,7 +86,17 @@ int main(int argc, char** argv) {
         if (!run_file.empty()) return run_batch(searcher, run_file, depth);
         request.query = join(words);
         if (explain) fmt::print(stderr, "{}\n", searcher.explain(request.query));
-        const duet::search::SearchResult result = searcher.search(request);
+        std::optional<duet::search::SearchResult> found;
+        if (!like_id.empty()) {
+            found = searcher.like(like_id, request.limit);
+            if (!found) {
+                fmt::print(stderr, "duet-search: no record with id {} in {}\n", like_id, db);
+                return 1;
+            }
+        } else {
+            found = searcher.search(request);
+        }
+        const duet::search::SearchResult& result = *found;
         if (json) {
             std::cout << duet::search::result_json(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                       << "\n";

@@ -117,6 +117,31 @@ Xapian::Query QueryBuilder::text_query(const Clause& clause, MatchTerms& highlig
         }
     };
 
+    if (clause.prefix) {
+        // A prefix is analysed like a word, so it is folded and stemmed the way indexed words were
+        // (mesench* -> mesench); a Chinese prefix is its folded characters, however they would segment.
+        std::string prefix;
+        std::size_t latin_words = 0;
+        bool han = false;
+        for (const Token& t : tokens) {
+            if (t.script == analysis::Script::Han) {
+                han = true;
+                if (t.kind == TokenKind::Unigram) prefix += t.term;
+            } else if (t.kind == TokenKind::Word) {
+                prefix = t.term;
+                ++latin_words;
+            }
+        }
+        const bool one_word = han ? latin_words == 0 : latin_words == 1 && prefix.size() >= 2;
+        if (one_word && !prefix.empty() && budget > 0) {
+            --budget;
+            highlight.prefixes.insert(prefix);
+            return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::term(field, TokenKind::Word, prefix),
+                                 static_cast<Xapian::termcount>(ranking_.max_prefix_terms),
+                                 Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_SYNONYM);
+        }
+    }
+
     if (clause.phrase) {
         // Word positions make the phrase; a compound contributes its parts, which sit at consecutive positions.
         std::vector<Xapian::Query> words;

@@ -69,6 +69,10 @@ public:
                     }
                 }
             }
+            if (word.size() > 1 && word.back() == '*' && !clause.phrase) {
+                word.pop_back();
+                clause.prefix = true;
+            }
             clause.text = std::move(word);
             add(std::move(clause));
         }

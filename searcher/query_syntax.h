@@ -14,10 +14,11 @@ struct Clause {
     std::string field;  ///< "" for free text, else a known field name (title, author, journal, doi, year, jcr, lang)
     std::string text;
     bool phrase = false;  ///< came in double quotes
+    bool prefix = false;  ///< ended in * (mesench*): matches words starting with the text
 };
 
 /// Splits `query` into clauses. Understands "phrases", +must, -exclude, NOT x, AND/OR (the default is OR),
-/// and field:value for known fields; anything it cannot read becomes plain words.
+/// prefix* and field:value for known fields; anything it cannot read becomes plain words.
 std::vector<Clause> parse_query(std::string_view query);
 
 }  // namespace duet::search

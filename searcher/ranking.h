@@ -16,6 +16,7 @@ struct Ranking {
     std::size_t proximity_window = 8;  ///< how near, in word positions
     double bm25_k1 = 1.0;         ///< term frequency saturation
     double bm25_b = 0.5;          ///< document length normalisation
+    std::size_t max_prefix_terms = 64;  ///< words a prefix* may expand to (the most frequent ones)
     std::size_t max_terms = 256;  ///< terms beyond this (a pasted page of text) are ignored
 };
 

@@ -96,15 +96,29 @@ nlohmann::json hit_json(const Hit& hit) {
     return j;
 }
 
+// "Did you mean" and the cross-language terms, when there are any.
+std::string notes(const SearchResult& result) {
+    std::string out;
+    if (!result.suggestion.empty()) out += fmt::format("Did you mean \"{}\"?\n", terminal_safe(result.suggestion));
+    if (!result.expansions.empty()) {
+        std::string terms;
+        for (const auto& e : result.expansions) terms += (terms.empty() ? "" : ", ") + terminal_safe(e);
+        out += fmt::format("Also searched: {}\n", terms);
+    }
+    return out;
+}
+
 std::string header(const SearchResult& result) {
     const std::string query = terminal_safe(result.query);
-    if (result.total == 0) return fmt::format("No results for \"{}\" ({:.2f} ms)\n", query, result.took_ms);
+    if (result.total == 0) {
+        return fmt::format("No results for \"{}\" ({:.2f} ms)\n", query, result.took_ms) + notes(result);
+    }
     std::string line = fmt::format("{}{} result{} for \"{}\" ({:.2f} ms)", result.total_exact ? "" : "about ",
                                    result.total, result.total == 1 ? "" : "s", query, result.took_ms);
     if (!result.hits.empty()) {
         line += fmt::format(", showing {}-{}", result.offset + 1, result.offset + result.hits.size());
     }
-    return line + "\n";
+    return line + "\n" + notes(result);
 }
 
 std::string authors_line(const std::vector<std::string>& authors) {

@@ -2,6 +2,7 @@
 
 #include "schema.h"
 #include "snippets.h"
+#include "spelling.h"
 #include "stored_record.h"
 
 #include <algorithm>
@@ -30,6 +31,9 @@ std::string id_of(Xapian::Database& db, Xapian::docid did) {
     if (t != db.termlist_end(did) && (*t).compare(0, prefix.size(), prefix) == 0) return (*t).substr(prefix.size());
     return std::to_string(did);
 }
+
+// Terms of a record that make up a "more like this" query.
+constexpr Xapian::termcount kLikeTerms = 30;
 
 // Facet counts are exact up to this many matches, estimated from them beyond.
 constexpr Xapian::doccount kFacetSample = 20000;
@@ -185,6 +189,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     result.limit = request.limit;
     const BuiltQuery built = builder_.build(request.query);
     result.expansions = built.expansions;
+    result.suggestion = did_you_mean(db_, analyzer_, request.query);
     Xapian::Query query = built.query;
     const Xapian::Query filter = filter_query(request.filters);
     if (!filter.empty()) {
@@ -206,18 +211,61 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     return result;
 }
 
-std::optional<records::Record> Searcher::find(const std::string& id) {
+std::optional<Xapian::docid> Searcher::docid_of(const std::string& id) {
     const std::string term = std::string(schema::kIdPrefix) + id;
+    const auto p = db_.postlist_begin(term);
+    if (p == db_.postlist_end(term)) return std::nullopt;
+    return *p;
+}
+
+std::optional<records::Record> Searcher::find(const std::string& id) {
     for (int attempt = 0;; ++attempt) {
         try {
-            const auto p = db_.postlist_begin(term);
-            if (p == db_.postlist_end(term)) return std::nullopt;
-            return decode_stored_record(db_.get_document(*p).get_data());
+            const auto did = docid_of(id);
+            if (!did) return std::nullopt;
+            return decode_stored_record(db_.get_document(*did).get_data());
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt > 0) throw;
             db_.reopen();
         }
     }
+}
+
+std::optional<SearchResult> Searcher::like(const std::string& id, std::size_t limit) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto did = docid_of(id);
+    if (!did) return std::nullopt;
+    // Words and Chinese words only: field copies, bigrams and filter terms would say the same thing again.
+    class WordsOnly : public Xapian::ExpandDecider {
+    public:
+        bool operator()(const std::string& term) const override {
+            const unsigned char c = static_cast<unsigned char>(term[0]);
+            return !(c >= 'A' && c <= 'Z') && term.size() > 2;
+        }
+    };
+    Xapian::RSet rset;
+    rset.add_document(*did);
+    Xapian::Enquire enquire = make_enquire(Xapian::Query::MatchNothing);
+    const WordsOnly words_only;
+    const Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &words_only);
+    BuiltQuery built;
+    std::vector<Xapian::Query> terms;
+    for (auto t = eset.begin(); t != eset.end(); ++t) {
+        terms.emplace_back(*t);
+        built.highlight.words.insert(*t);
+    }
+    built.query = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                                Xapian::Query(std::string(schema::kIdPrefix) + id));
+    SearchResult result;
+    result.query = "like:" + id;
+    result.limit = limit;
+    enquire.set_query(built.query);
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    result.total = mset.get_matches_estimated();
+    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    for (auto m = mset.begin(); m != mset.end(); ++m) result.hits.push_back(make_hit(m, built, true));
+    result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return result;
 }
 
 bool Searcher::reopen() { return db_.reopen(); }

@@ -70,6 +70,10 @@ public:
     /// The Xapian query `query` becomes, as text (for --explain and tests).
     std::string explain(std::string_view query) { return builder_.build(query).query.get_description(); }
 
+    /// Records like the one with this id (its most telling words, searched together), itself excluded.
+    /// Returns nullopt when there is no such record.
+    std::optional<SearchResult> like(const std::string& id, std::size_t limit);
+
     /// The stored record with this id, if any.
     std::optional<records::Record> find(const std::string& id);
 
@@ -86,6 +90,7 @@ public:
 private:
     Xapian::Enquire make_enquire(const Xapian::Query& query);
     SearchResult search_once(const SearchRequest& request);
+    std::optional<Xapian::docid> docid_of(const std::string& id);
     Hit make_hit(const Xapian::MSetIterator& m, const BuiltQuery& built, bool snippets);
 
     Xapian::Database db_;

@@ -169,6 +169,10 @@ Analyzer::~Analyzer() = default;
 
 const std::string& Analyzer::fingerprint() const { return shared_->fingerprint; }
 
+std::string Analyzer::spelling_form(std::string_view word) const {
+    return straighten_apostrophes(shared_->folding.fold_word(word));
+}
+
 std::vector<Token> Analyzer::analyze(std::string_view text) {
     std::vector<Token> out;
     analyze(text, 1, out);

@@ -48,6 +48,9 @@ public:
     /// The tokens of `text`, positions from 1.
     std::vector<Token> analyze(std::string_view text);
 
+    /// The folded, unstemmed form of one English word as written (spelling suggestions work on these).
+    std::string spelling_form(std::string_view word) const;
+
     /// A hex digest of the rules and word lists; an index built with another fingerprint must be rebuilt.
     const std::string& fingerprint() const;
 

@@ -289,3 +289,33 @@ TEST_CASE("Filters, sorting, facets and lookup by id") {
     CHECK(found->journal == "Connective Tissue Research");
     CHECK_FALSE(searcher.find("no-such-id").has_value());
 }
+
+TEST_CASE("Prefix search, did-you-mean and similar records") {
+    TempDir dir;
+    Collect reporter;
+    index(dir / "db", copy_seeds(dir), reporter);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+
+    CHECK(searcher.rank("mesench*", 10).size() == 3);
+    CHECK(searcher.rank("immunomod*", 10).size() == 3);
+    CHECK(searcher.rank("intraartic*", 10).size() == 1);
+    CHECK(top(searcher, "間充*") == kRaReview);  // Traditional prefix, folded
+    duet::search::SearchRequest request;
+    request.query = "rheumat*";
+    auto result = searcher.search(request);
+    REQUIRE(!result.hits.empty());
+    CHECK(result.hits[0].title_html.find("<mark>rheumatoid</mark>") != std::string::npos);
+
+    request.query = "osteoartritis mesenchimal 间充质 therapy";
+    CHECK(searcher.search(request).suggestion == "osteoarthritis mesenchymal 间充质 therapy");
+    request.query = "osteoarthritis therapy";
+    CHECK(searcher.search(request).suggestion.empty());
+    request.query = "间充制干细胞";  // a Chinese typo gets no suggestion
+    CHECK(searcher.search(request).suggestion.empty());
+
+    const auto like = searcher.like(kOaReview, 5);
+    REQUIRE(like.has_value());
+    REQUIRE(!like->hits.empty());
+    for (const auto& hit : like->hits) CHECK(hit.record.id != kOaReview);
+    CHECK_FALSE(searcher.like("no-such-id", 5).has_value());
+}
