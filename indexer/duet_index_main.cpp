@@ -3,7 +3,9 @@
 #include "index_run.h"
 #include "progress_reporter.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <thread>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -24,6 +26,9 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--max-record-mb", max_record_mb, "skip records larger than this")->check(CLI::PositiveNumber)
         ->capture_default_str();
+    options.threads = std::max(1u, std::thread::hardware_concurrency());
+    app.add_option("--threads", options.threads, "threads analysing records (one more writes)")
+        ->check(CLI::Range(1, 64))->capture_default_str();
     app.add_flag("--rebuild", options.rebuild, "discard the database's contents and index everything again");
     CLI11_PARSE(app, argc, argv);
     options.limits.max_record_bytes = max_record_mb << 20;

@@ -4,8 +4,14 @@
 #include "schema.h"
 #include "source_files.h"
 
+#include "analyzer_pool.h"
+
+#include <algorithm>
 #include <chrono>
+#include <deque>
+#include <future>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <xapian.h>
@@ -63,10 +69,37 @@ std::unordered_set<std::string> ids_from(Xapian::Database& db, const std::string
     return ids;
 }
 
+// One step of the stream the writer applies in order; documents are built on worker threads meanwhile.
+struct Event {
+    enum class Kind { FileBegin, Record, BadRecord, FileEnd };
+    Kind kind = Kind::Record;
+    const SourceFile* file = nullptr;
+    records::Record record;  // Record
+    std::string message;     // BadRecord
+    FileStamp stamp;         // FileEnd
+    BuiltDocument built;     // Record, filled by a worker
+};
+using Batch = std::vector<Event>;
+
+Event make_event(Event::Kind kind, const SourceFile& file) {
+    Event e;
+    e.kind = kind;
+    e.file = &file;
+    return e;
+}
+
+// Records per batch handed to a worker: big enough to amortise the hand-over, small enough to keep
+// memory flat and the writer busy.
+constexpr std::size_t kBatchRecords = 64;
+
 class Run {
 public:
-    Run(const IndexOptions& options, analysis::Analyzer& analyzer, IndexReporter& reporter)
-        : options_(options), analyzer_(analyzer), reporter_(reporter), db_(open_for_writing(options)) {
+    Run(const IndexOptions& options, const analysis::Analyzer& analyzer, IndexReporter& reporter)
+        : options_(options),
+          reporter_(reporter),
+          db_(open_for_writing(options)),
+          threads_(std::max<std::size_t>(1, options.threads)),
+          analyzers_(analyzer, threads_) {
         check_compatible(db_, options, analyzer.fingerprint());
     }
 
@@ -89,13 +122,12 @@ public:
             std::set<std::string> seen;
             for (const SourceFile& f : s.files) {
                 seen.insert(f.key);
-                index_file(f);
-                ++progress_.files_done;
-                reporter_.progress(progress_);
-                if (pending_ >= options_.commit_every) commit();
+                read_file(f);
             }
+            drain();
             delete_vanished(s, seen);
         }
+        drain();
         commit();
         summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         return summary_;
@@ -105,72 +137,142 @@ private:
     static std::string stamp_key(const std::string& file_key) { return std::string(schema::kMetaFilePrefix) + file_key; }
 
     void commit() {
+        // Counted per commit rather than added per record: a word repeats across records, and each
+        // add_spelling() is a B-tree update. Replaced and deleted records leave their words behind, so
+        // suggestions only ever err towards words the index once held.
+        for (const auto& [word, count] : spellings_) db_.add_spelling(word, count);
+        spellings_.clear();
         db_.commit();
         pending_ = 0;
     }
 
-    void index_file(const SourceFile& file) {
+    // Decides whether `file` needs reading and, if so, queues its records (reading happens here, analysis on
+    // the workers, writing in apply()).
+    void read_file(const SourceFile& file) {
         if (file.format == records::FileFormat::Unsupported) {
             reporter_.problem(file.relative + ": unsupported file type (expected .txt, .jsonl or .json)");
             ++summary_.failed;
-            return;
+            return file_done();
         }
         const std::optional<FileStamp> old = FileStamp::decode(db_.get_metadata(stamp_key(file.key)));
         FileStamp now = stat_file(file.path);
-        progress_.bytes_done += now.size;
         if (old && old->size == now.size && old->mtime_ns == now.mtime_ns) {
             summary_.unchanged += old->documents;
-            return;
+            return file_done(now.size);
         }
         try {
             now.content_hash = hash_file(file.path);
         } catch (const std::runtime_error& e) {
             reporter_.problem(file.relative + ": " + e.what() + " (check its permissions)");
             ++summary_.failed;
-            return;
+            return file_done(now.size);
         }
         if (old && old->content_hash == now.content_hash) {
             // Touched but not changed: remember the new time so the next run skips it cheaply.
             now.documents = old->documents;
             db_.set_metadata(stamp_key(file.key), now.encode());
             summary_.unchanged += old->documents;
-            return;
+            return file_done(now.size);
         }
-        const std::string source_term = std::string(schema::kSourcePrefix) + file.key;
-        const std::unordered_set<std::string> old_ids = ids_from(db_, source_term);
-        std::unordered_set<std::string> new_ids;
-        ++summary_.files_read;
-        summary_.bytes_read += now.size;
+        queue(make_event(Event::Kind::FileBegin, file));
         records::read_records(file.path, file.relative, options_.limits, [&](RecordResult&& result) {
             if (auto* error = std::get_if<RecordError>(&result)) {
-                reporter_.problem(error->to_string());
+                Event e = make_event(Event::Kind::BadRecord, file);
+                e.message = error->to_string();
+                queue(std::move(e));
+            } else {
+                Event e = make_event(Event::Kind::Record, file);
+                e.record = std::move(std::get<records::Record>(result));
+                queue(std::move(e));
+            }
+        });
+        Event end = make_event(Event::Kind::FileEnd, file);
+        end.stamp = now;
+        queue(std::move(end));
+    }
+
+    void file_done(std::uintmax_t bytes = 0) {
+        progress_.bytes_done += bytes;
+        ++progress_.files_done;
+        reporter_.progress(progress_);
+    }
+
+    void queue(Event&& event) {
+        const bool is_record = event.kind == Event::Kind::Record;
+        batch_.push_back(std::move(event));
+        if (is_record && ++batch_records_ >= kBatchRecords) submit();
+    }
+
+    // Sends the batch to a worker; keeps a bounded number in flight so memory stays flat.
+    void submit() {
+        if (batch_.empty()) return;
+        inflight_.push_back(std::async(std::launch::async, [this, batch = std::move(batch_)]() mutable {
+            auto analyzer = analyzers_.borrow();
+            for (Event& e : batch) {
+                if (e.kind == Event::Kind::Record) e.built = build_document(e.record, e.file->key, *analyzer);
+            }
+            return std::move(batch);
+        }));
+        batch_ = {};
+        batch_records_ = 0;
+        while (inflight_.size() > 2 * threads_) apply_next();
+    }
+
+    void drain() {
+        submit();
+        while (!inflight_.empty()) apply_next();
+    }
+
+    void apply_next() {
+        Batch batch = inflight_.front().get();
+        inflight_.pop_front();
+        for (Event& e : batch) apply(e);
+    }
+
+    void apply(Event& e) {
+        switch (e.kind) {
+            case Event::Kind::FileBegin:
+                old_ids_ = ids_from(db_, std::string(schema::kSourcePrefix) + e.file->key);
+                new_ids_.clear();
+                ++summary_.files_read;
+                return;
+            case Event::Kind::BadRecord:
+                reporter_.problem(e.message);
                 ++summary_.failed;
                 return;
-            }
-            auto& record = std::get<records::Record>(result);
-            const std::string id_term = std::string(schema::kIdPrefix) + record.id;
-            if (!new_ids.insert(record.id).second) {
-                reporter_.problem(record.origin.to_string() + ": duplicate id " + record.id +
-                                  " in the same file; the later record replaces the earlier one");
-            }
-            const bool existed = old_ids.count(record.id) != 0 || db_.term_exists(id_term);
-            BuiltDocument built = build_document(record, file.key, analyzer_);
-            db_.replace_document(id_term, built.document);
-            // Replaced and deleted records leave their words behind: suggestions only ever err towards
-            // words the index once held.
-            for (const std::string& word : built.spellings) db_.add_spelling(word);
-            ++(existed ? summary_.updated : summary_.added);
-            ++pending_;
-            if (++progress_.records % 500 == 0) reporter_.progress(progress_);
-        });
-        for (const std::string& id : old_ids) {
-            if (new_ids.count(id) == 0) {
+            case Event::Kind::Record: return apply_record(e);
+            case Event::Kind::FileEnd: return finish_file(e);
+        }
+    }
+
+    void apply_record(Event& e) {
+        const records::Record& record = e.record;
+        const std::string id_term = std::string(schema::kIdPrefix) + record.id;
+        if (!new_ids_.insert(record.id).second) {
+            reporter_.problem(record.origin.to_string() + ": duplicate id " + record.id +
+                              " in the same file; the later record replaces the earlier one");
+        }
+        const bool existed = old_ids_.count(record.id) != 0 || db_.term_exists(id_term);
+        db_.replace_document(id_term, e.built.document);
+        for (const std::string& word : e.built.spellings) ++spellings_[word];
+        ++(existed ? summary_.updated : summary_.added);
+        ++pending_;
+        if (++progress_.records % 500 == 0) reporter_.progress(progress_);
+    }
+
+    void finish_file(Event& e) {
+        for (const std::string& id : old_ids_) {
+            if (new_ids_.count(id) == 0) {
                 db_.delete_document(std::string(schema::kIdPrefix) + id);
                 ++summary_.deleted;
             }
         }
-        now.documents = new_ids.size();
-        db_.set_metadata(stamp_key(file.key), now.encode());
+        e.stamp.documents = new_ids_.size();
+        db_.set_metadata(stamp_key(e.file->key), e.stamp.encode());
+        summary_.bytes_read += e.stamp.size;
+        file_done(e.stamp.size);
+        // Commits fall between files, where a file's documents and its stamp are complete together.
+        if (pending_ >= options_.commit_every) commit();
     }
 
     // Files recorded under this source in earlier runs and not found now.
@@ -191,17 +293,24 @@ private:
     }
 
     const IndexOptions& options_;
-    analysis::Analyzer& analyzer_;
     IndexReporter& reporter_;
     Xapian::WritableDatabase db_;
+    std::size_t threads_;
+    AnalyzerPool analyzers_;
     IndexSummary summary_;
     IndexProgress progress_;
     std::uint64_t pending_ = 0;
+    Batch batch_;
+    std::size_t batch_records_ = 0;
+    std::deque<std::future<Batch>> inflight_;
+    std::unordered_map<std::string, Xapian::termcount> spellings_;  // since the last commit
+    std::unordered_set<std::string> old_ids_;  // of the file being written
+    std::unordered_set<std::string> new_ids_;
 };
 
 }  // namespace
 
-IndexSummary run_index(const IndexOptions& options, analysis::Analyzer& analyzer, IndexReporter& reporter) {
+IndexSummary run_index(const IndexOptions& options, const analysis::Analyzer& analyzer, IndexReporter& reporter) {
     return Run(options, analyzer, reporter).go();
 }
 

@@ -19,6 +19,7 @@ struct IndexOptions {
     records::ReaderLimits limits;
     std::uint64_t commit_every = 5000;  ///< documents per commit (commits happen between files)
     bool rebuild = false;               ///< start from an empty database
+    std::size_t threads = 2;            ///< threads analysing records while one thread writes
 };
 
 /// Counts of one run; `failed` counts bad records, unreadable files and missing sources.
@@ -65,8 +66,9 @@ private:
     Kind kind_;
 };
 
-/// Runs one incremental pass over `options.sources` into `options.db`.
+/// Runs one incremental pass over `options.sources` into `options.db`: records are read here, analysed on
+/// `options.threads` workers (each with its own copy of `analyzer`) and written in read order by this thread.
 /// Throws IndexError for a locked, unwritable or incompatible database; bad input is reported, not thrown.
-IndexSummary run_index(const IndexOptions& options, analysis::Analyzer& analyzer, IndexReporter& reporter);
+IndexSummary run_index(const IndexOptions& options, const analysis::Analyzer& analyzer, IndexReporter& reporter);
 
 }  // namespace duet
