@@ -5,6 +5,7 @@
 #include "source_files.h"
 
 #include "analyzer_pool.h"
+#include "index_location.h"
 
 #include <algorithm>
 #include <chrono>
@@ -23,14 +24,13 @@ namespace {
 using records::RecordError;
 using records::RecordResult;
 
-Xapian::WritableDatabase open_for_writing(const IndexOptions& options) {
-    const std::string path = options.db.string();
+Xapian::WritableDatabase open_for_writing(const std::filesystem::path& db, int flags) {
+    const std::string path = db.string();
     // Xapian creates the database directory but not its parents; var/index should just work.
     std::error_code ignored;
-    if (options.db.has_parent_path()) std::filesystem::create_directories(options.db.parent_path(), ignored);
+    if (db.has_parent_path()) std::filesystem::create_directories(db.parent_path(), ignored);
     try {
-        return Xapian::WritableDatabase(path, options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE
-                                                              : Xapian::DB_CREATE_OR_OPEN);
+        return Xapian::WritableDatabase(path, flags);
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexError(IndexError::Kind::Locked,
                          "database " + path + " is locked: another duet-index is writing it; let it finish first");
@@ -40,21 +40,19 @@ Xapian::WritableDatabase open_for_writing(const IndexOptions& options) {
     }
 }
 
-void check_compatible(Xapian::WritableDatabase& db, const IndexOptions& options, const std::string& fingerprint) {
+// Why `db` cannot be updated by this analyzer, or "" when it can (a new, empty database is stamped here).
+std::string incompatibility(Xapian::WritableDatabase& db, const std::string& fingerprint) {
     const std::string format = db.get_metadata(std::string(schema::kMetaFormat));
     const std::string analyzer = db.get_metadata(std::string(schema::kMetaAnalyzer));
     if (format.empty() && db.get_doccount() == 0) {
         db.set_metadata(std::string(schema::kMetaFormat), std::to_string(schema::kFormatVersion));
         db.set_metadata(std::string(schema::kMetaAnalyzer), fingerprint);
-        return;
+        return {};
     }
-    if (format != std::to_string(schema::kFormatVersion) || analyzer != fingerprint) {
-        throw IndexError(IndexError::Kind::Incompatible,
-                         "database " + options.db.string() + " was built by another analyzer or format (format " +
-                             (format.empty() ? "none" : format) + ", analyzer " + (analyzer.empty() ? "none" : analyzer) +
-                             "; this duet-index writes format " + std::to_string(schema::kFormatVersion) +
-                             ", analyzer " + fingerprint + "): re-index it with --rebuild");
-    }
+    if (format == std::to_string(schema::kFormatVersion) && analyzer == fingerprint) return {};
+    return "it was built by another analyzer or format (format " + (format.empty() ? "none" : format) +
+           ", analyzer " + (analyzer.empty() ? "none" : analyzer) + "; this duet-index writes format " +
+           std::to_string(schema::kFormatVersion) + ", analyzer " + fingerprint + ")";
 }
 
 // Ids of the documents indexed from one file.
@@ -94,14 +92,13 @@ constexpr std::size_t kBatchRecords = 64;
 
 class Run {
 public:
-    Run(const IndexOptions& options, const analysis::Analyzer& analyzer, IndexReporter& reporter)
+    Run(const IndexOptions& options, const analysis::Analyzer& analyzer, IndexReporter& reporter,
+        Xapian::WritableDatabase& db)
         : options_(options),
           reporter_(reporter),
-          db_(open_for_writing(options)),
+          db_(db),
           threads_(std::max<std::size_t>(1, options.threads)),
-          analyzers_(analyzer, threads_) {
-        check_compatible(db_, options, analyzer.fingerprint());
-    }
+          analyzers_(analyzer, threads_) {}
 
     IndexSummary go() {
         const auto start = std::chrono::steady_clock::now();
@@ -294,7 +291,7 @@ private:
 
     const IndexOptions& options_;
     IndexReporter& reporter_;
-    Xapian::WritableDatabase db_;
+    Xapian::WritableDatabase& db_;
     std::size_t threads_;
     AnalyzerPool analyzers_;
     IndexSummary summary_;
@@ -308,10 +305,54 @@ private:
     std::unordered_set<std::string> new_ids_;
 };
 
+// Builds a complete index into a fresh generation and switches the stub to it; readers never see it
+// half-built, and the old generation stays until the next switch.
+IndexSummary rebuild(const IndexOptions& options, const analysis::Analyzer& analyzer, IndexReporter& reporter,
+                     const IndexLocation& location) {
+    const std::filesystem::path generation = location.next_generation();
+    IndexSummary summary;
+    {
+        Xapian::WritableDatabase fresh = open_for_writing(generation, Xapian::DB_CREATE_OR_OVERWRITE);
+        incompatibility(fresh, analyzer.fingerprint());
+        summary = Run(options, analyzer, reporter, fresh).go();
+        fresh.close();
+    }
+    location.switch_to(generation);
+    location.remove_old_generations();
+    summary.generation = generation.string();
+    return summary;
+}
+
 }  // namespace
 
 IndexSummary run_index(const IndexOptions& options, const analysis::Analyzer& analyzer, IndexReporter& reporter) {
-    return Run(options, analyzer, reporter).go();
+    const IndexLocation location(options.db);
+    switch (location.layout()) {
+        case IndexLocation::Layout::Missing: return rebuild(options, analyzer, reporter, location);
+        case IndexLocation::Layout::Stub: {
+            // Holding the live database's lock keeps a second indexer out while a rebuild runs beside it.
+            Xapian::WritableDatabase live = open_for_writing(options.db, Xapian::DB_OPEN);
+            const std::string why = incompatibility(live, analyzer.fingerprint());
+            if (why.empty() && !options.rebuild) return Run(options, analyzer, reporter, live).go();
+            reporter.note("rebuilding " + options.db.string() + " in full beside the live index" +
+                          (why.empty() ? std::string(" (--rebuild)") : ": " + why));
+            IndexSummary summary = rebuild(options, analyzer, reporter, location);
+            summary.rebuilt = true;
+            return summary;
+        }
+        case IndexLocation::Layout::Plain: {
+            Xapian::WritableDatabase db = open_for_writing(
+                options.db, options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
+            const std::string why = incompatibility(db, analyzer.fingerprint());
+            if (!why.empty()) {
+                throw IndexError(IndexError::Kind::Incompatible,
+                                 "database " + options.db.string() + " cannot be updated: " + why +
+                                     "; re-index it with --rebuild");
+            }
+            return Run(options, analyzer, reporter, db).go();
+        }
+    }
+    return {};
 }
 
 }  // namespace duet

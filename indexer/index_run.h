@@ -32,6 +32,8 @@ struct IndexSummary {
     std::uint64_t files_read = 0;
     std::uint64_t bytes_read = 0;
     double seconds = 0;
+    bool rebuilt = false;       ///< an incompatible (or --rebuild) index was rebuilt beside the live one
+    std::string generation;     ///< the database directory written, when a new generation was made
     /// Records read and indexed per second of the run.
     double docs_per_second() const { return seconds > 0 ? static_cast<double>(added + updated) / seconds : 0; }
 };
@@ -53,6 +55,8 @@ public:
     virtual void problem(const std::string& message) = 0;
     /// Called after each file and every few hundred records.
     virtual void progress(const IndexProgress& progress) = 0;
+    /// Something worth knowing that is not a problem (a rebuild starting).
+    virtual void note(const std::string& message) { (void)message; }
 };
 
 /// A database that cannot be written: the run stops before changing anything.
@@ -68,6 +72,8 @@ private:
 
 /// Runs one incremental pass over `options.sources` into `options.db`: records are read here, analysed on
 /// `options.threads` workers (each with its own copy of `analyzer`) and written in read order by this thread.
+/// A new index, or one built by another analyzer, is built in full into a fresh generation and switched in
+/// atomically (see IndexLocation); an old-style plain directory built by another analyzer is refused instead.
 /// Throws IndexError for a locked, unwritable or incompatible database; bad input is reported, not thrown.
 IndexSummary run_index(const IndexOptions& options, const analysis::Analyzer& analyzer, IndexReporter& reporter);
 

@@ -10,6 +10,12 @@ void ProgressReporter::problem(const std::string& message) {
     bar_shown_ = false;
 }
 
+void ProgressReporter::note(const std::string& message) {
+    if (bar_shown_) std::fputs("\r\x1b[K", out_);
+    fmt::print(out_, "duet-index: {}\n", message);
+    bar_shown_ = false;
+}
+
 void ProgressReporter::progress(const IndexProgress& p) {
     const auto now = std::chrono::steady_clock::now();
     const double fraction = p.bytes_total ? static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total) : 1.0;

@@ -14,6 +14,7 @@ public:
     ProgressReporter(std::FILE* out, bool interactive) : out_(out), interactive_(interactive) {}
     void problem(const std::string& message) override;
     void progress(const IndexProgress& progress) override;
+    void note(const std::string& message) override;
     /// Clears the bar before the summary is printed.
     void finish();
 

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <fstream>
+#include <iterator>
 
 namespace duet::search {
 
@@ -22,6 +24,14 @@ Xapian::Database open_database(const std::filesystem::path& path) {
     } catch (const Xapian::DatabaseError& e) {
         throw IndexUnusable("cannot open index " + path.string() + ": " + e.get_msg());
     }
+}
+
+// The content of a stub file (a few bytes), or "" when `path` is a database directory.
+std::string read_stub(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return {};
+    std::ifstream in(path);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 std::string id_of(Xapian::Database& db, Xapian::docid did) {
@@ -133,7 +143,12 @@ void check_index(const Xapian::Database& db, const std::string& path, const std:
 
 Searcher::Searcher(const std::filesystem::path& db, const analysis::Analyzer& analyzer, Ranking ranking,
                    const CrossLanguage* cross)
-    : db_(open_database(db)), analyzer_(analyzer), builder_(analyzer_, ranking, cross), ranking_(ranking) {
+    : path_(db),
+      stub_(read_stub(db)),
+      db_(open_database(db)),
+      analyzer_(analyzer),
+      builder_(analyzer_, ranking, cross),
+      ranking_(ranking) {
     check_index(db_, db.string(), analyzer_.fingerprint());
 }
 
@@ -268,7 +283,17 @@ std::optional<SearchResult> Searcher::like(const std::string& id, std::size_t li
     return result;
 }
 
-bool Searcher::reopen() { return db_.reopen(); }
+bool Searcher::reopen() {
+    std::string stub = read_stub(path_);
+    if (stub != stub_) {
+        Xapian::Database next = open_database(path_);
+        check_index(next, path_.string(), analyzer_.fingerprint());
+        db_ = std::move(next);
+        stub_ = std::move(stub);
+        return true;
+    }
+    return db_.reopen();
+}
 
 std::vector<RankedId> Searcher::rank(std::string_view query, std::size_t k) {
     std::vector<RankedId> out;

@@ -77,7 +77,8 @@ public:
     /// The stored record with this id, if any.
     std::optional<records::Record> find(const std::string& id);
 
-    /// Moves to the latest committed revision; cheap when nothing changed. Returns true if it moved.
+    /// Moves to the latest committed revision, or to a new generation when a rebuild was switched in;
+    /// cheap when nothing changed. Returns true if it moved. Throws IndexUnusable if the new one is unusable.
     bool reopen();
 
     /// Number of documents and the revision being searched.
@@ -93,6 +94,8 @@ private:
     std::optional<Xapian::docid> docid_of(const std::string& id);
     Hit make_hit(const Xapian::MSetIterator& m, const BuiltQuery& built, bool snippets);
 
+    std::filesystem::path path_;
+    std::string stub_;  // the stub file's content when `path_` is one: a change means a new generation
     Xapian::Database db_;
     analysis::Analyzer analyzer_;
     QueryBuilder builder_;

@@ -215,24 +215,53 @@ TEST_CASE("A database being written by another indexer is refused with a clear e
     }
 }
 
-TEST_CASE("An index built by another analyzer is refused by indexer and searcher alike") {
+TEST_CASE("An index built by another analyzer is refused by the searcher and rebuilt beside the live one") {
     TempDir dir;
     const fs::path seeds = copy_seeds(dir);
     Collect reporter;
-    index(dir / "db", seeds, reporter);
+    const auto first = index(dir / "db", seeds, reporter);
+    REQUIRE(!first.generation.empty());
+    CHECK(fs::is_regular_file(dir / "db"));  // a stub naming the live generation
     {
         Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_OPEN);
         db.set_metadata(std::string(duet::schema::kMetaAnalyzer), "0000000000000000");
         db.commit();
     }
-    CHECK_THROWS_AS(index(dir / "db", seeds, reporter), duet::IndexError);
     try {
         duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
         FAIL("expected IndexUnusable");
     } catch (const duet::search::IndexUnusable& e) {
         CHECK(std::string(e.what()).find("re-index") != std::string::npos);
     }
-    // --rebuild recovers.
+    const auto rebuilt = index(dir / "db", seeds, reporter);
+    CHECK(rebuilt.rebuilt);
+    CHECK(rebuilt.added == 3);
+    CHECK(rebuilt.generation != first.generation);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    CHECK(top(searcher, "intraarticular injection osteoarthritis") == kOaReview);
+    // The previous generation is kept for readers that still have it open.
+    CHECK(fs::exists(first.generation));
+}
+
+TEST_CASE("An old-style plain database built by another analyzer is refused until --rebuild") {
+    TempDir dir;
+    const fs::path seeds = copy_seeds(dir);
+    {
+        Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
+        db.set_metadata(std::string(duet::schema::kMetaFormat), "0");
+        Xapian::Document doc;
+        doc.add_term("x");
+        db.add_document(doc);
+        db.commit();
+    }
+    Collect reporter;
+    try {
+        index(dir / "db", seeds, reporter);
+        FAIL("expected IndexError");
+    } catch (const duet::IndexError& e) {
+        CHECK(e.kind() == duet::IndexError::Kind::Incompatible);
+        CHECK(std::string(e.what()).find("--rebuild") != std::string::npos);
+    }
     CHECK(index(dir / "db", seeds, reporter, true).added == 3);
     CHECK_NOTHROW(duet::search::Searcher(dir / "db", duet::testing::standard_analyzer()));
 }
@@ -318,4 +347,30 @@ TEST_CASE("Prefix search, did-you-mean and similar records") {
     REQUIRE(!like->hits.empty());
     for (const auto& hit : like->hits) CHECK(hit.record.id != kOaReview);
     CHECK_FALSE(searcher.like("no-such-id", 5).has_value());
+}
+
+TEST_CASE("An open searcher follows commits and a switched-in rebuild without being restarted") {
+    TempDir dir;
+    const fs::path seeds = copy_seeds(dir);
+    Collect reporter;
+    index(dir / "db", seeds, reporter);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    CHECK(searcher.document_count() == 3);
+
+    std::ofstream(seeds / "more.jsonl") << R"({"_id":"z1","title":"Zebrafish heart regeneration","text":"x"})" << "\n";
+    index(dir / "db", seeds, reporter);
+    CHECK(searcher.reopen());
+    CHECK(searcher.document_count() == 4);
+    CHECK(top(searcher, "zebrafish") == "z1");
+
+    duet::IndexOptions options;
+    options.db = dir / "db";
+    options.sources = {seeds};
+    options.rebuild = true;
+    fs::remove(seeds / "more.jsonl");
+    duet::run_index(options, duet::testing::standard_analyzer(), reporter);
+    CHECK(searcher.reopen());
+    CHECK(searcher.document_count() == 3);
+    CHECK(searcher.rank("zebrafish", 10).empty());
+    CHECK_FALSE(searcher.reopen());
 }

@@ -1,0 +1,40 @@
+// Where an index lives: a stub file naming the live generation, so a rebuild is made beside it and
+// switched in with one atomic rename.
+#pragma once
+
+#include <filesystem>
+
+namespace duet {
+
+/// The layout of `--db PATH`. New indexes are stubs: PATH is a Xapian stub file ("auto PATH.gens/N") that
+/// Xapian follows for reading and writing; a plain glass directory (older layout) is still used as it is.
+class IndexLocation {
+public:
+    enum class Layout { Missing, Stub, Plain };
+
+    explicit IndexLocation(std::filesystem::path db) : db_(std::move(db)) {}
+
+    /// What is at the path now.
+    Layout layout() const;
+
+    /// The directory new generations go in: PATH.gens beside the stub.
+    std::filesystem::path generations() const;
+
+    /// A fresh, empty directory name for the next generation (one past the highest present).
+    std::filesystem::path next_generation() const;
+
+    /// Points the stub at `generation` atomically (write, fsync, rename); readers opening PATH afterwards
+    /// see the new database, readers already open keep the old one.
+    void switch_to(const std::filesystem::path& generation) const;
+
+    /// Deletes generations other than the live one and the one before it (kept for readers still using it).
+    void remove_old_generations() const;
+
+    /// The generation the stub names (empty for other layouts).
+    std::filesystem::path live_generation() const;
+
+private:
+    std::filesystem::path db_;
+};
+
+}  // namespace duet
