@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <deque>
 #include <future>
 #include <set>
@@ -38,6 +39,16 @@ Xapian::WritableDatabase open_for_writing(const std::filesystem::path& db, int f
         throw IndexError(IndexError::Kind::Unwritable, "cannot open database " + path + " for writing: " +
                                                            e.get_msg() + " (check the path and its permissions)");
     }
+}
+
+// "2026-11-21T18:40:00Z added=3 updated=0 …" for --stats.
+std::string last_run_text(const IndexSummary& s) {
+    const std::time_t now = std::time(nullptr);
+    char when[32];
+    std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+    return std::string(when) + " added=" + std::to_string(s.added) + " updated=" + std::to_string(s.updated) +
+           " deleted=" + std::to_string(s.deleted) + " unchanged=" + std::to_string(s.unchanged) +
+           " failed=" + std::to_string(s.failed) + (s.interrupted ? " interrupted" : "");
 }
 
 // Why `db` cannot be updated by this analyzer, or "" when it can (a new, empty database is stamped here).
@@ -118,13 +129,18 @@ public:
         for (const Source& s : sources) {
             std::set<std::string> seen;
             for (const SourceFile& f : s.files) {
+                if (stopping()) break;
                 seen.insert(f.key);
                 read_file(f);
             }
             drain();
+            // Only a complete scan can say which files vanished.
+            if (stopping()) break;
             delete_vanished(s, seen);
         }
+        summary_.interrupted = stopping();
         drain();
+        db_.set_metadata(std::string(schema::kMetaLastRun), last_run_text(summary_));
         commit();
         summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         return summary_;
@@ -132,6 +148,8 @@ public:
 
 private:
     static std::string stamp_key(const std::string& file_key) { return std::string(schema::kMetaFilePrefix) + file_key; }
+
+    bool stopping() const { return options_.stop != nullptr && options_.stop->load(); }
 
     void commit() {
         // Counted per commit rather than added per record: a word repeats across records, and each
@@ -316,6 +334,12 @@ IndexSummary rebuild(const IndexOptions& options, const analysis::Analyzer& anal
         incompatibility(fresh, analyzer.fingerprint());
         summary = Run(options, analyzer, reporter, fresh).go();
         fresh.close();
+    }
+    if (summary.interrupted) {
+        // Never switch to a half-built index; the next run starts the rebuild again.
+        std::error_code ignored;
+        std::filesystem::remove_all(generation, ignored);
+        return summary;
     }
     location.switch_to(generation);
     location.remove_old_generations();

@@ -4,6 +4,7 @@
 #include "analyzer.h"
 #include "record_reader.h"
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <stdexcept>
@@ -20,6 +21,7 @@ struct IndexOptions {
     std::uint64_t commit_every = 5000;  ///< documents per commit (commits happen between files)
     bool rebuild = false;               ///< start from an empty database
     std::size_t threads = 2;            ///< threads analysing records while one thread writes
+    const std::atomic<bool>* stop = nullptr;  ///< when set, the run stops after the current file and commits
 };
 
 /// Counts of one run; `failed` counts bad records, unreadable files and missing sources.
@@ -32,6 +34,7 @@ struct IndexSummary {
     std::uint64_t files_read = 0;
     std::uint64_t bytes_read = 0;
     double seconds = 0;
+    bool interrupted = false;   ///< stopped early by `stop`; the next run finishes the job
     bool rebuilt = false;       ///< an incompatible (or --rebuild) index was rebuilt beside the live one
     std::string generation;     ///< the database directory written, when a new generation was made
     /// Records read and indexed per second of the run.

@@ -61,5 +61,6 @@ inline Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
 inline constexpr std::string_view kMetaFormat = "duet.format";      ///< kFormatVersion as text
 inline constexpr std::string_view kMetaAnalyzer = "duet.analyzer";  ///< the analyzer's fingerprint
 inline constexpr std::string_view kMetaFilePrefix = "duet.file:";   ///< + file key -> FileStamp text
+inline constexpr std::string_view kMetaLastRun = "duet.last_run";   ///< when the last run ended and what it did
 
 }  // namespace duet::schema
