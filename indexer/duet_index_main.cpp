@@ -1,6 +1,7 @@
 // duet-index: turns record files into a Xapian database, incrementally, once or on a schedule (--watch).
 #include "analyzer.h"
 #include "change_watcher.h"
+#include "index_compact.h"
 #include "index_run.h"
 #include "index_stats.h"
 #include "progress_reporter.h"
@@ -90,6 +91,8 @@ int main(int argc, char** argv) {
     app.add_option("--watch", watch_seconds, "keep indexing: a pass every SECONDS (sooner when files change) "
                                              "until SIGINT/SIGTERM")->check(CLI::Range(1, 86400));
     app.add_flag("--stats", stats, "print what the index holds and exit");
+    bool compact = false;
+    app.add_flag("--compact", compact, "compact the index into a new generation (xapian-compact) and switch to it");
     CLI11_PARSE(app, argc, argv);
     options.limits.max_record_bytes = max_record_mb << 20;
     options.stop = &g_stop;
@@ -97,6 +100,10 @@ int main(int argc, char** argv) {
     try {
         if (stats) {
             fmt::print("{}", duet::index_stats_text(duet::read_index_stats(options.db)));
+            return 0;
+        }
+        if (compact) {
+            fmt::print(stderr, "duet-index: compacted into {}\n", duet::compact_index(options.db).string());
             return 0;
         }
         if (options.sources.empty()) {
