@@ -133,6 +133,7 @@ BuiltDocument build_document(const records::Record& r, const std::string& source
     if (!r.category.empty()) doc.add_boolean_term(std::string(schema::kCategoryPrefix) + r.category);
     for (const auto& lang : record_languages(r)) doc.add_boolean_term(std::string(schema::kLangPrefix) + lang);
 
+    doc.add_value(schema::slot(schema::Slot::Id), r.id);
     if (!r.date.empty()) doc.add_value(schema::slot(schema::Slot::Date), sortable_date(r.date));
     if (r.year) doc.add_value(schema::slot(schema::Slot::Year), Xapian::sortable_serialise(*r.year));
     if (r.citations) {

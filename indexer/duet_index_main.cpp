@@ -87,6 +87,8 @@ int main(int argc, char** argv) {
     options.threads = std::max(1u, std::thread::hardware_concurrency());
     app.add_option("--threads", options.threads, "threads analysing records (one more writes)")
         ->check(CLI::Range(1, 64))->capture_default_str();
+    app.add_option("--shards", options.shards, "split the index into N shard databases (records routed by id); "
+                                                "changing N rebuilds")->check(CLI::Range(1, 256));
     app.add_flag("--rebuild", options.rebuild, "index everything again into a fresh generation, then switch to it");
     app.add_option("--watch", watch_seconds, "keep indexing: a pass every SECONDS (sooner when files change) "
                                              "until SIGINT/SIGTERM")->check(CLI::Range(1, 86400));

@@ -3,7 +3,7 @@
 #include "index_location.h"
 #include "index_run.h"
 
-#include <optional>
+#include <vector>
 
 #include <xapian.h>
 
@@ -15,16 +15,19 @@ std::filesystem::path compact_index(const std::filesystem::path& db) {
         throw IndexError(IndexError::Kind::Unwritable,
                          db.string() + " is not a stub-managed index (run xapian-compact on it directly)");
     }
-    // The write lock keeps indexers out, so nothing committed during compaction can be left behind.
-    std::optional<Xapian::WritableDatabase> lock;
+    // The write locks keep indexers out, so nothing committed during compaction can be left behind.
+    std::vector<Xapian::WritableDatabase> locks;
     try {
-        lock.emplace(db.string(), Xapian::DB_OPEN);
+        for (const auto& shard : location.live_shards()) locks.emplace_back(shard.string(), Xapian::DB_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexError(IndexError::Kind::Locked, "database " + db.string() + " is locked: an indexer is writing it");
     }
+    const std::vector<std::filesystem::path> live = location.live_shards();
     const std::filesystem::path generation = location.next_generation();
-    Xapian::Database(location.live_generation().string()).compact(generation.string());
-    location.switch_to(generation);
+    const auto targets = IndexLocation::shard_paths(generation, live.size());
+    std::filesystem::create_directories(generation);
+    for (std::size_t i = 0; i < live.size(); ++i) Xapian::Database(live[i].string()).compact(targets[i].string());
+    location.switch_to(generation, live.size());
     location.remove_old_generations();
     return generation;
 }

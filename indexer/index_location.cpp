@@ -48,17 +48,32 @@ IndexLocation::Layout IndexLocation::layout() const {
 
 fs::path IndexLocation::generations() const { return fs::path(db_.string() + ".gens"); }
 
-fs::path IndexLocation::live_generation() const {
-    if (layout() != Layout::Stub) return {};
+std::vector<fs::path> IndexLocation::live_shards() const {
+    std::vector<fs::path> shards;
+    if (layout() != Layout::Stub) return shards;
     std::ifstream in(db_);
     std::string line;
     while (std::getline(in, line)) {
         if (line.rfind(kStubKeyword, 0) == 0) {
             const fs::path target = line.substr(std::strlen(kStubKeyword));
-            return target.is_absolute() ? target : db_.parent_path() / target;
+            shards.push_back(target.is_absolute() ? target : db_.parent_path() / target);
         }
     }
-    return {};
+    return shards;
+}
+
+fs::path IndexLocation::live_generation() const {
+    const std::vector<fs::path> shards = live_shards();
+    if (shards.empty()) return {};
+    const fs::path& first = shards.front();
+    return first.filename().string().rfind("shard-", 0) == 0 ? first.parent_path() : first;
+}
+
+std::vector<fs::path> IndexLocation::shard_paths(const fs::path& generation, std::size_t shards) {
+    if (shards <= 1) return {generation};
+    std::vector<fs::path> paths;
+    for (std::size_t i = 0; i < shards; ++i) paths.push_back(generation / ("shard-" + std::to_string(i)));
+    return paths;
 }
 
 fs::path IndexLocation::next_generation() const {
@@ -69,11 +84,15 @@ fs::path IndexLocation::next_generation() const {
     return generations() / generation_name(highest + 1);
 }
 
-void IndexLocation::switch_to(const fs::path& generation) const {
+void IndexLocation::switch_to(const fs::path& generation, std::size_t shards) const {
     // Relative to the stub's directory, so the index can be moved as a whole.
-    const fs::path target = generation.lexically_relative(db_.parent_path().empty() ? fs::path(".") : db_.parent_path());
+    const fs::path base = db_.parent_path().empty() ? fs::path(".") : db_.parent_path();
+    std::string stub;
+    for (const fs::path& shard : shard_paths(generation, shards)) {
+        stub += std::string(kStubKeyword) + shard.lexically_relative(base).generic_string() + "\n";
+    }
     const fs::path temporary = db_.string() + ".switch";
-    write_durably(temporary, std::string(kStubKeyword) + target.generic_string() + "\n");
+    write_durably(temporary, stub);
     fs::rename(temporary, db_);
     // The rename itself becomes durable with the directory.
     const int dir = ::open((db_.parent_path().empty() ? fs::path(".") : db_.parent_path()).c_str(), O_RDONLY | O_DIRECTORY);

@@ -2,7 +2,9 @@
 // switched in with one atomic rename.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <vector>
 
 namespace duet {
 
@@ -23,9 +25,15 @@ public:
     /// A fresh, empty directory name for the next generation (one past the highest present).
     std::filesystem::path next_generation() const;
 
-    /// Points the stub at `generation` atomically (write, fsync, rename); readers opening PATH afterwards
-    /// see the new database, readers already open keep the old one.
-    void switch_to(const std::filesystem::path& generation) const;
+    /// The database directories of a generation with `shards` shards (the generation itself when 1).
+    static std::vector<std::filesystem::path> shard_paths(const std::filesystem::path& generation, std::size_t shards);
+
+    /// Points the stub at `generation`'s shards atomically (write, fsync, rename); readers opening PATH
+    /// afterwards see the new database, readers already open keep the old one.
+    void switch_to(const std::filesystem::path& generation, std::size_t shards) const;
+
+    /// The local shard databases the stub names, in order.
+    std::vector<std::filesystem::path> live_shards() const;
 
     /// Deletes generations other than the live one and the one before it (kept for readers still using it).
     void remove_old_generations() const;

@@ -6,6 +6,7 @@
 
 #include "analyzer_pool.h"
 #include "index_location.h"
+#include "sharded_writer.h"
 
 #include <algorithm>
 #include <chrono>
@@ -66,18 +67,6 @@ std::string incompatibility(Xapian::WritableDatabase& db, const std::string& fin
            std::to_string(schema::kFormatVersion) + ", analyzer " + fingerprint + ")";
 }
 
-// Ids of the documents indexed from one file.
-std::unordered_set<std::string> ids_from(Xapian::Database& db, const std::string& source_term) {
-    std::unordered_set<std::string> ids;
-    const std::string prefix(schema::kIdPrefix);
-    for (auto p = db.postlist_begin(source_term); p != db.postlist_end(source_term); ++p) {
-        auto t = db.termlist_begin(*p);
-        t.skip_to(prefix);
-        if (t != db.termlist_end(*p) && (*t).compare(0, prefix.size(), prefix) == 0) ids.insert((*t).substr(prefix.size()));
-    }
-    return ids;
-}
-
 // One step of the stream the writer applies in order; documents are built on worker threads meanwhile.
 struct Event {
     enum class Kind { FileBegin, Record, BadRecord, FileEnd };
@@ -104,7 +93,7 @@ constexpr std::size_t kBatchRecords = 64;
 class Run {
 public:
     Run(const IndexOptions& options, const analysis::Analyzer& analyzer, IndexReporter& reporter,
-        Xapian::WritableDatabase& db)
+        ShardedWriter& db)
         : options_(options),
           reporter_(reporter),
           db_(db),
@@ -140,7 +129,7 @@ public:
         }
         summary_.interrupted = stopping();
         drain();
-        db_.set_metadata(std::string(schema::kMetaLastRun), last_run_text(summary_));
+        db_.metadata().set_metadata(std::string(schema::kMetaLastRun), last_run_text(summary_));
         commit();
         summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         return summary_;
@@ -155,7 +144,7 @@ private:
         // Counted per commit rather than added per record: a word repeats across records, and each
         // add_spelling() is a B-tree update. Replaced and deleted records leave their words behind, so
         // suggestions only ever err towards words the index once held.
-        for (const auto& [word, count] : spellings_) db_.add_spelling(word, count);
+        for (const auto& [word, count] : spellings_) db_.metadata().add_spelling(word, count);
         spellings_.clear();
         db_.commit();
         pending_ = 0;
@@ -169,7 +158,7 @@ private:
             ++summary_.failed;
             return file_done();
         }
-        const std::optional<FileStamp> old = FileStamp::decode(db_.get_metadata(stamp_key(file.key)));
+        const std::optional<FileStamp> old = FileStamp::decode(db_.metadata().get_metadata(stamp_key(file.key)));
         FileStamp now = stat_file(file.path);
         if (old && old->size == now.size && old->mtime_ns == now.mtime_ns) {
             summary_.unchanged += old->documents;
@@ -185,7 +174,7 @@ private:
         if (old && old->content_hash == now.content_hash) {
             // Touched but not changed: remember the new time so the next run skips it cheaply.
             now.documents = old->documents;
-            db_.set_metadata(stamp_key(file.key), now.encode());
+            db_.metadata().set_metadata(stamp_key(file.key), now.encode());
             summary_.unchanged += old->documents;
             return file_done(now.size);
         }
@@ -247,7 +236,7 @@ private:
     void apply(Event& e) {
         switch (e.kind) {
             case Event::Kind::FileBegin:
-                old_ids_ = ids_from(db_, std::string(schema::kSourcePrefix) + e.file->key);
+                old_ids_ = db_.ids_with(std::string(schema::kSourcePrefix) + e.file->key, std::string(schema::kIdPrefix));
                 new_ids_.clear();
                 ++summary_.files_read;
                 return;
@@ -268,7 +257,7 @@ private:
                               " in the same file; the later record replaces the earlier one");
         }
         const bool existed = old_ids_.count(record.id) != 0 || db_.term_exists(id_term);
-        db_.replace_document(id_term, e.built.document);
+        db_.replace(record.id, id_term, e.built.document);
         for (const std::string& word : e.built.spellings) ++spellings_[word];
         ++(existed ? summary_.updated : summary_.added);
         ++pending_;
@@ -278,12 +267,12 @@ private:
     void finish_file(Event& e) {
         for (const std::string& id : old_ids_) {
             if (new_ids_.count(id) == 0) {
-                db_.delete_document(std::string(schema::kIdPrefix) + id);
+                db_.delete_all(std::string(schema::kIdPrefix) + id);
                 ++summary_.deleted;
             }
         }
         e.stamp.documents = new_ids_.size();
-        db_.set_metadata(stamp_key(e.file->key), e.stamp.encode());
+        db_.metadata().set_metadata(stamp_key(e.file->key), e.stamp.encode());
         summary_.bytes_read += e.stamp.size;
         file_done(e.stamp.size);
         // Commits fall between files, where a file's documents and its stamp are complete together.
@@ -294,22 +283,23 @@ private:
     void delete_vanished(const Source& source, const std::set<std::string>& seen) {
         const std::string prefix = stamp_key(source.is_directory ? source.key + "/" : source.key);
         std::vector<std::string> gone;
-        for (auto k = db_.metadata_keys_begin(prefix); k != db_.metadata_keys_end(prefix); ++k) {
+        Xapian::WritableDatabase& meta = db_.metadata();
+        for (auto k = meta.metadata_keys_begin(prefix); k != meta.metadata_keys_end(prefix); ++k) {
             const std::string file_key = (*k).substr(schema::kMetaFilePrefix.size());
             if (seen.count(file_key) == 0) gone.push_back(file_key);
         }
         for (const std::string& file_key : gone) {
             const std::string source_term = std::string(schema::kSourcePrefix) + file_key;
-            summary_.deleted += db_.get_termfreq(source_term);
-            db_.delete_document(source_term);
-            db_.set_metadata(stamp_key(file_key), "");
+            summary_.deleted += db_.termfreq(source_term);
+            db_.delete_all(source_term);
+            db_.metadata().set_metadata(stamp_key(file_key), "");
             ++pending_;
         }
     }
 
     const IndexOptions& options_;
     IndexReporter& reporter_;
-    Xapian::WritableDatabase& db_;
+    ShardedWriter& db_;
     std::size_t threads_;
     AnalyzerPool analyzers_;
     IndexSummary summary_;
@@ -323,17 +313,31 @@ private:
     std::unordered_set<std::string> new_ids_;
 };
 
+// Opens the shard databases for writing, stamping new ones with this analyzer; "" or why they cannot be updated.
+std::string open_shards(const std::vector<std::filesystem::path>& paths, int flags, const std::string& fingerprint,
+                        std::vector<Xapian::WritableDatabase>& out) {
+    std::string why;
+    for (const auto& path : paths) {
+        out.push_back(open_for_writing(path, flags));
+        const std::string problem = incompatibility(out.back(), fingerprint);
+        if (why.empty()) why = problem;
+    }
+    return why;
+}
+
 // Builds a complete index into a fresh generation and switches the stub to it; readers never see it
 // half-built, and the old generation stays until the next switch.
 IndexSummary rebuild(const IndexOptions& options, const analysis::Analyzer& analyzer, IndexReporter& reporter,
-                     const IndexLocation& location) {
+                     const IndexLocation& location, std::size_t shards) {
     const std::filesystem::path generation = location.next_generation();
     IndexSummary summary;
     {
-        Xapian::WritableDatabase fresh = open_for_writing(generation, Xapian::DB_CREATE_OR_OVERWRITE);
-        incompatibility(fresh, analyzer.fingerprint());
-        summary = Run(options, analyzer, reporter, fresh).go();
-        fresh.close();
+        std::vector<Xapian::WritableDatabase> fresh;
+        open_shards(IndexLocation::shard_paths(generation, shards), Xapian::DB_CREATE_OR_OVERWRITE,
+                    analyzer.fingerprint(), fresh);
+        ShardedWriter writer(std::move(fresh));
+        summary = Run(options, analyzer, reporter, writer).go();
+        writer.close();
     }
     if (summary.interrupted) {
         // Never switch to a half-built index; the next run starts the rebuild again.
@@ -341,7 +345,7 @@ IndexSummary rebuild(const IndexOptions& options, const analysis::Analyzer& anal
         std::filesystem::remove_all(generation, ignored);
         return summary;
     }
-    location.switch_to(generation);
+    location.switch_to(generation, shards);
     location.remove_old_generations();
     summary.generation = generation.string();
     return summary;
@@ -352,28 +356,40 @@ IndexSummary rebuild(const IndexOptions& options, const analysis::Analyzer& anal
 IndexSummary run_index(const IndexOptions& options, const analysis::Analyzer& analyzer, IndexReporter& reporter) {
     const IndexLocation location(options.db);
     switch (location.layout()) {
-        case IndexLocation::Layout::Missing: return rebuild(options, analyzer, reporter, location);
+        case IndexLocation::Layout::Missing:
+            return rebuild(options, analyzer, reporter, location, std::max<std::size_t>(1, options.shards));
         case IndexLocation::Layout::Stub: {
-            // Holding the live database's lock keeps a second indexer out while a rebuild runs beside it.
-            Xapian::WritableDatabase live = open_for_writing(options.db, Xapian::DB_OPEN);
-            const std::string why = incompatibility(live, analyzer.fingerprint());
-            if (why.empty() && !options.rebuild) return Run(options, analyzer, reporter, live).go();
+            // Holding the live shards' locks keeps a second indexer out while a rebuild runs beside them.
+            const std::vector<std::filesystem::path> live_paths = location.live_shards();
+            std::vector<Xapian::WritableDatabase> live;
+            std::string why = open_shards(live_paths, Xapian::DB_OPEN, analyzer.fingerprint(), live);
+            const std::size_t shards = options.shards == 0 ? live.size() : options.shards;
+            if (why.empty() && shards != live.size()) {
+                why = "--shards " + std::to_string(shards) + " asks for another layout than the live " +
+                      std::to_string(live.size());
+            }
+            if (why.empty() && !options.rebuild) {
+                ShardedWriter writer(std::move(live));
+                return Run(options, analyzer, reporter, writer).go();
+            }
             reporter.note("rebuilding " + options.db.string() + " in full beside the live index" +
                           (why.empty() ? std::string(" (--rebuild)") : ": " + why));
-            IndexSummary summary = rebuild(options, analyzer, reporter, location);
+            IndexSummary summary = rebuild(options, analyzer, reporter, location, shards);
             summary.rebuilt = true;
             return summary;
         }
         case IndexLocation::Layout::Plain: {
-            Xapian::WritableDatabase db = open_for_writing(
-                options.db, options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
-            const std::string why = incompatibility(db, analyzer.fingerprint());
+            std::vector<Xapian::WritableDatabase> db;
+            const std::string why =
+                open_shards({options.db}, options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN,
+                            analyzer.fingerprint(), db);
             if (!why.empty()) {
                 throw IndexError(IndexError::Kind::Incompatible,
                                  "database " + options.db.string() + " cannot be updated: " + why +
                                      "; re-index it with --rebuild");
             }
-            return Run(options, analyzer, reporter, db).go();
+            ShardedWriter writer(std::move(db));
+            return Run(options, analyzer, reporter, writer).go();
         }
     }
     return {};

@@ -20,6 +20,7 @@ struct IndexOptions {
     records::ReaderLimits limits;
     std::uint64_t commit_every = 5000;  ///< documents per commit (commits happen between files)
     bool rebuild = false;               ///< start from an empty database
+    std::size_t shards = 0;             ///< shard databases; 0 keeps the live layout (1 for a new index)
     std::size_t threads = 2;            ///< threads analysing records while one thread writes
     const std::atomic<bool>* stop = nullptr;  ///< when set, the run stops after the current file and commits
 };

@@ -4,6 +4,7 @@
 #include "schema.h"
 #include "source_files.h"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -37,8 +38,12 @@ IndexStats read_index_stats(const fs::path& path) {
     IndexStats s;
     s.path = path.string();
     s.live = location.layout() == IndexLocation::Layout::Stub ? location.live_generation().string() : path.string();
+    s.shards = std::max<std::size_t>(1, location.live_shards().size());
     s.documents = db.get_doccount();
-    s.revision = db.get_revision();
+    // Xapian keeps a revision per shard; the first shard's stands for the index.
+    s.revision = Xapian::Database(location.layout() == IndexLocation::Layout::Stub ? location.live_shards().front().string()
+                                                                                   : path.string())
+                     .get_revision();
     s.average_length = db.get_avlength();
     s.bytes = disk_usage(s.live);
     s.format = db.get_metadata(std::string(schema::kMetaFormat));
@@ -61,9 +66,9 @@ IndexStats read_index_stats(const fs::path& path) {
 
 std::string index_stats_text(const IndexStats& s) {
     std::string out = fmt::format(
-        "index      {}\nlive       {}\ndocuments  {}\nrevision   {}\navg length {:.1f} terms\non disk    {:.1f} MB\n"
+        "index      {}\nlive       {} ({} shard{})\ndocuments  {}\nrevision   {}\navg length {:.1f} terms\non disk    {:.1f} MB\n"
         "format     {}\nanalyzer   {}\nlast run   {}\n",
-        s.path, s.live, s.documents, s.revision, s.average_length, static_cast<double>(s.bytes) / 1e6, s.format,
+        s.path, s.live, s.shards, s.shards == 1 ? "" : "s", s.documents, s.revision, s.average_length, static_cast<double>(s.bytes) / 1e6, s.format,
         s.analyzer, s.last_run.empty() ? "(none recorded)" : s.last_run);
     for (const SourceCount& c : s.sources) {
         out += fmt::format("source     {}: {} files, {} documents\n", c.directory, c.files, c.documents);

@@ -19,6 +19,7 @@ struct SourceCount {
 struct IndexStats {
     std::string path;
     std::string live;            ///< the generation the stub names (or the path itself)
+    std::size_t shards = 1;
     std::uint64_t documents = 0;
     std::uint64_t revision = 0;
     double average_length = 0;   ///< terms per document

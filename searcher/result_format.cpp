@@ -78,6 +78,7 @@ nlohmann::json hit_json(const Hit& hit) {
     j["id"] = r.id;
     j["rank"] = hit.rank;
     j["score"] = round_to(hit.score, 1e4);
+    j["shard"] = hit.shard;
     j["title"] = r.title;
     j["title_zh"] = r.title_zh;
     j["title_html"] = hit.title_html;

@@ -13,6 +13,7 @@ namespace duet::search {
 struct Hit {
     std::size_t rank = 0;               ///< 1-based rank over the whole result list
     double score = 0;                   ///< relevance weight (BM25)
+    std::size_t shard = 0;              ///< which shard database the record lives in (0 when not sharded)
     records::Record record;             ///< stored display fields
     std::string title_html;             ///< title with matches in <mark>, otherwise escaped
     std::string title_zh_html;          ///< Chinese title likewise (empty if none)

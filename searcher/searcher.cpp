@@ -23,6 +23,9 @@ Xapian::Database open_database(const std::filesystem::path& path) {
                             " SOURCE...`");
     } catch (const Xapian::DatabaseError& e) {
         throw IndexUnusable("cannot open index " + path.string() + ": " + e.get_msg());
+    } catch (const Xapian::NetworkError& e) {
+        throw IndexUnusable("cannot reach a remote shard of " + path.string() + ": " + e.get_msg() + " " +
+                            e.get_context() + " (is its xapian-tcpsrv running?)");
     }
 }
 
@@ -32,6 +35,18 @@ std::string read_stub(const std::filesystem::path& path) {
     if (!std::filesystem::is_regular_file(path, ec)) return {};
     std::ifstream in(path);
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Shard databases a stub names: one per non-empty, non-comment line.
+std::size_t count_shards(const std::string& stub) {
+    std::size_t n = 0;
+    std::size_t at = 0;
+    while (at < stub.size()) {
+        const std::size_t eol = std::min(stub.find('\n', at), stub.size());
+        if (eol > at && stub[at] != '#') ++n;
+        at = eol + 1;
+    }
+    return std::max<std::size_t>(1, n);
 }
 
 std::string id_of(Xapian::Database& db, Xapian::docid did) {
@@ -74,7 +89,10 @@ Xapian::Query filter_query(const Filters& f) {
 void apply_sort(Xapian::Enquire& enquire, SortBy sort) {
     // Ties (and records without the value) fall back to relevance.
     switch (sort) {
-        case SortBy::Relevance: return;
+        case SortBy::Relevance:
+            // Equal scores are ordered by id, not by docid, so a sharded index ranks exactly as a single one.
+            enquire.set_sort_by_relevance_then_value(schema::slot(schema::Slot::Id), false);
+            return;
         case SortBy::Date: enquire.set_sort_by_value_then_relevance(schema::slot(schema::Slot::Date), true); return;
         case SortBy::Citations:
             enquire.set_sort_by_value_then_relevance(schema::slot(schema::Slot::Citations), true);
@@ -145,6 +163,7 @@ Searcher::Searcher(const std::filesystem::path& db, const analysis::Analyzer& an
                    const CrossLanguage* cross)
     : path_(db),
       stub_(read_stub(db)),
+      shards_(count_shards(stub_)),
       db_(open_database(db)),
       analyzer_(analyzer),
       builder_(analyzer_, ranking, cross),
@@ -162,6 +181,7 @@ Xapian::Enquire Searcher::make_enquire(const Xapian::Query& query) {
 Hit Searcher::make_hit(const Xapian::MSetIterator& m, const BuiltQuery& built, bool snippets) {
     Hit hit;
     hit.rank = m.get_rank() + 1;
+    hit.shard = (*m - 1) % shards_;  // Xapian interleaves the docids of shards
     hit.score = m.get_weight();
     hit.record = decode_stored_record(m.get_document().get_data());
     if (!snippets) return hit;
@@ -189,10 +209,15 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& m, const BuiltQuery& built, b
 SearchResult Searcher::search(const SearchRequest& request) {
     // A writer's commit can overtake a long read; the retry sees the new revision, consistently.
     try {
-        return search_once(request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-        db_.reopen();
-        return search_once(request);
+        try {
+            return search_once(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            db_.reopen();
+            return search_once(request);
+        }
+    } catch (const Xapian::NetworkError& e) {
+        throw IndexUnusable("a remote shard of " + path_.string() + " did not answer: " + e.get_msg() + " " +
+                            e.get_context() + " (is its xapian-tcpsrv running?)");
     }
 }
 
@@ -283,6 +308,8 @@ std::optional<SearchResult> Searcher::like(const std::string& id, std::size_t li
     return result;
 }
 
+std::uint64_t Searcher::revision() const { return shards_ == 1 ? db_.get_revision() : 0; }
+
 bool Searcher::reopen() {
     std::string stub = read_stub(path_);
     if (stub != stub_) {
@@ -290,6 +317,7 @@ bool Searcher::reopen() {
         check_index(next, path_.string(), analyzer_.fingerprint());
         db_ = std::move(next);
         stub_ = std::move(stub);
+        shards_ = count_shards(stub_);
         return true;
     }
     return db_.reopen();
@@ -300,6 +328,7 @@ std::vector<RankedId> Searcher::rank(std::string_view query, std::size_t k) {
     const BuiltQuery built = builder_.build(query);
     if (built.query.empty()) return out;
     Xapian::Enquire enquire = make_enquire(built.query);
+    apply_sort(enquire, SortBy::Relevance);
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(k));
     for (auto m = mset.begin(); m != mset.end(); ++m) out.push_back({id_of(db_, *m), m.get_weight()});
     return out;

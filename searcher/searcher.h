@@ -81,9 +81,12 @@ public:
     /// cheap when nothing changed. Returns true if it moved. Throws IndexUnusable if the new one is unusable.
     bool reopen();
 
-    /// Number of documents and the revision being searched.
+    /// Number of documents being searched.
     std::uint64_t document_count() const { return db_.get_doccount(); }
-    std::uint64_t revision() const { return db_.get_revision(); }
+    /// The revision being searched (0 when sharded: Xapian has no revision for a set of shards).
+    std::uint64_t revision() const;
+    /// The number of shard databases searched together (1 unless the index is sharded).
+    std::size_t shard_count() const { return shards_; }
 
     /// The open database (for suggestions and statistics; do not keep references across reopen()).
     const Xapian::Database& database() const { return db_; }
@@ -96,6 +99,7 @@ private:
 
     std::filesystem::path path_;
     std::string stub_;  // the stub file's content when `path_` is one: a change means a new generation
+    std::size_t shards_ = 1;
     Xapian::Database db_;
     analysis::Analyzer analyzer_;
     QueryBuilder builder_;

@@ -11,7 +11,7 @@
 namespace duet::schema {
 
 /// Bump when the layout below changes; the searcher refuses indexes of another version.
-inline constexpr int kFormatVersion = 1;
+inline constexpr int kFormatVersion = 2;
 
 /// Searchable text fields. Text holds everything; the others repeat their words under a prefix
 /// so that title:, author: and journal: can search them alone.
@@ -52,6 +52,7 @@ enum class Slot : Xapian::valueno {
     Journal = 4,       ///< journal name as displayed
     Jcr = 5,           ///< "Q1".."Q4"
     Category = 6,      ///< RegionCategory as displayed
+    Id = 7,            ///< the record id: breaks ties the same way however the index is sharded
 };
 
 /// The Xapian slot number of `slot`.

@@ -1,0 +1,174 @@
+// Sharded and remote search: N local shards, and shards served by xapian-tcpsrv, rank exactly like one
+// database; a shard that is down gives a clear error, not a hang.
+#include "analysis_fixture.h"
+#include "index_run.h"
+#include "searcher.h"
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <netinet/in.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+using duet::testing::TempDir;
+
+namespace {
+
+class Quiet : public duet::IndexReporter {
+public:
+    void problem(const std::string&) override {}
+    void progress(const duet::IndexProgress&) override {}
+};
+
+void write_corpus(const fs::path& dir) {
+    static const char* kWords[] = {"fibroblast", "macrophage", "cartilage", "synovial", "cytokine", "exosome",
+                                   "psoriasis", "arthritis", "stromal", "therapy", "间充质干细胞", "关节炎"};
+    fs::create_directories(dir);
+    std::ofstream out(dir / "corpus.jsonl");
+    for (int n = 0; n < 300; ++n) {
+        out << R"({"_id":"r)" << n << R"(","title":"Record )" << n << " " << kWords[n % 12] << R"(","text":")";
+        for (int w = 0; w < 20 + n % 40; ++w) out << kWords[(n * 7 + w * 5) % 12] << ' ';
+        out << "\"}\n";
+    }
+}
+
+void build(const fs::path& db, const fs::path& src, std::size_t shards) {
+    duet::IndexOptions options;
+    options.db = db;
+    options.sources = {src};
+    options.shards = shards;
+    Quiet quiet;
+    duet::run_index(options, duet::testing::standard_analyzer(), quiet);
+}
+
+std::vector<std::pair<std::string, double>> ranking(duet::search::Searcher& s, const std::string& q) {
+    std::vector<std::pair<std::string, double>> out;
+    for (const auto& r : s.rank(q, 50)) out.emplace_back(r.id, r.score);
+    return out;
+}
+
+const std::vector<std::string> kQueries = {"fibroblast", "synovial cytokine", "间充质干细胞 关节炎", "record 17",
+                                           "\"stromal therapy\"", "exosome -psoriasis"};
+
+int free_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    socklen_t len = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    ::close(fd);
+    return ntohs(addr.sin_port);
+}
+
+// A xapian-tcpsrv on loopback serving one shard, stopped when the guard goes.
+class TcpServer {
+public:
+    TcpServer(const fs::path& db, int port) {
+        std::vector<std::string> args = {"xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
+                                         std::to_string(port), db.string()};
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        // Its own process group: on SIGTERM xapian-tcpsrv signals its whole group, which must not be us.
+        posix_spawnattr_t attr;
+        posix_spawnattr_init(&attr);
+        posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+        posix_spawnattr_setpgroup(&attr, 0);
+        ok_ = posix_spawnp(&pid_, "xapian-tcpsrv", nullptr, &attr, argv.data(), environ) == 0;
+        posix_spawnattr_destroy(&attr);
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    }
+    ~TcpServer() { stop(); }
+    void stop() {
+        if (pid_ > 0) {
+            ::kill(-pid_, SIGTERM);
+            ::waitpid(pid_, nullptr, 0);
+            pid_ = 0;
+        }
+    }
+    bool ok() const { return ok_; }
+
+private:
+    pid_t pid_ = 0;
+    bool ok_ = false;
+};
+
+bool have_tcpsrv() { return std::system("command -v xapian-tcpsrv >/dev/null 2>&1") == 0; }
+
+}  // namespace
+
+TEST_CASE("Four local shards rank exactly like one database, and say where each hit lives") {
+    TempDir dir;
+    write_corpus(dir / "src");
+    build(dir / "one", dir / "src", 1);
+    build(dir / "four", dir / "src", 4);
+    duet::search::Searcher one(dir / "one", duet::testing::standard_analyzer());
+    duet::search::Searcher four(dir / "four", duet::testing::standard_analyzer());
+    CHECK(four.shard_count() == 4);
+    CHECK(four.document_count() == 300);
+    for (const auto& q : kQueries) CHECK(ranking(one, q) == ranking(four, q));
+    duet::search::SearchRequest request;
+    request.query = "fibroblast";
+    request.limit = 50;
+    std::set<std::size_t> shards;
+    for (const auto& hit : four.search(request).hits) shards.insert(hit.shard);
+    CHECK(shards.size() == 4);
+    // Updates are routed to the shard that owns the id: re-indexing a changed file leaves no duplicates.
+    std::ofstream(dir / "src" / "corpus.jsonl", std::ios::app) << R"({"_id":"r5","title":"Replaced","text":"zebrafish"})"
+                                                               << "\n";
+    build(dir / "four", dir / "src", 0);
+    CHECK(four.reopen());
+    CHECK(four.document_count() == 300);
+    CHECK(ranking(four, "zebrafish").size() == 1);
+}
+
+TEST_CASE("Remote shards served by xapian-tcpsrv rank like one database; a shard down is a clear error") {
+    if (!have_tcpsrv()) {
+        if (std::getenv("DUET_REQUIRE_REMOTE") != nullptr) FAIL("xapian-tcpsrv is not installed (xapian-tools)");
+        WARN("xapian-tcpsrv not installed: remote shard test skipped");
+        return;
+    }
+    TempDir dir;
+    write_corpus(dir / "src");
+    build(dir / "one", dir / "src", 1);
+    build(dir / "two", dir / "src", 2);
+    const int p0 = free_port();
+    const int p1 = free_port();
+    TcpServer s0(dir / "two.gens" / "000001" / "shard-0", p0);
+    TcpServer s1(dir / "two.gens" / "000001" / "shard-1", p1);
+    REQUIRE(s0.ok());
+    REQUIRE(s1.ok());
+    std::ofstream(dir / "remote") << "remote 127.0.0.1:" << p0 << "\nremote 127.0.0.1:" << p1 << "\n";
+
+    duet::search::Searcher one(dir / "one", duet::testing::standard_analyzer());
+    duet::search::Searcher remote(dir / "remote", duet::testing::standard_analyzer());
+    CHECK(remote.shard_count() == 2);
+    for (const auto& q : kQueries) CHECK(ranking(one, q) == ranking(remote, q));
+
+    s1.stop();
+    const auto start = std::chrono::steady_clock::now();
+    duet::search::SearchRequest request;
+    request.query = "fibroblast";
+    try {
+        duet::search::Searcher fresh(dir / "remote", duet::testing::standard_analyzer());
+        fresh.search(request);
+        FAIL("expected IndexUnusable");
+    } catch (const duet::search::IndexUnusable& e) {
+        CHECK(std::string(e.what()).find("xapian-tcpsrv") != std::string::npos);
+    }
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(15));
+}
