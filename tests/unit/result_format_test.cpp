@@ -85,7 +85,7 @@ TEST_CASE("JSON has one stable shape: nulls for absent numbers, empty strings fo
     for (const auto& [key, value] : full.items()) CHECK(bare.contains(key));
     CHECK(bare.dump() ==
           R"({"authors":[],"category":"","citations":null,"date":"","doi":"","id":"cn/0001.txt",)"
-          R"("impact_factor":null,"jcr":"","journal":"","rank":2,"score":0.5,"snippets":[],"title":"",)"
+          R"("impact_factor":null,"jcr":"","journal":"","rank":2,"score":0.5,"shard":0,"snippets":[],"title":"",)"
           R"("title_html":"","title_zh":"干细胞研究","title_zh_html":"","url":"","year":null})");
 }
 
