@@ -73,13 +73,6 @@ bool has_latin_letter(const std::string& s) {
     return false;
 }
 
-std::string lower_ascii(std::string s) {
-    for (char& c : s) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return s;
-}
-
 // YYYYMMDD with missing parts as zeros, so dates sort as strings.
 std::string sortable_date(const std::string& date) {
     std::string digits;
@@ -126,10 +119,10 @@ BuiltDocument build_document(const records::Record& r, const std::string& source
 
     doc.add_boolean_term(std::string(schema::kIdPrefix) + r.id);
     doc.add_boolean_term(std::string(schema::kSourcePrefix) + source_key);
-    if (!r.doi.empty()) doc.add_boolean_term(std::string(schema::kDoiPrefix) + lower_ascii(r.doi));
+    if (!r.doi.empty()) doc.add_boolean_term(schema::filter_term(schema::kDoiPrefix, r.doi));
     if (r.year) doc.add_boolean_term(std::string(schema::kYearPrefix) + std::to_string(*r.year));
-    if (!r.journal.empty()) doc.add_boolean_term(std::string(schema::kJournalPrefix) + lower_ascii(r.journal));
-    if (!r.jcr.empty()) doc.add_boolean_term(std::string(schema::kJcrPrefix) + lower_ascii(r.jcr));
+    if (!r.journal.empty()) doc.add_boolean_term(schema::filter_term(schema::kJournalPrefix, r.journal));
+    if (!r.jcr.empty()) doc.add_boolean_term(schema::filter_term(schema::kJcrPrefix, r.jcr));
     if (!r.category.empty()) doc.add_boolean_term(std::string(schema::kCategoryPrefix) + r.category);
     for (const auto& lang : record_languages(r)) doc.add_boolean_term(std::string(schema::kLangPrefix) + lang);
 

@@ -1,5 +1,6 @@
 #include "query_builder.h"
 
+#include "doi.h"
 #include "schema.h"
 
 #include <algorithm>
@@ -30,13 +31,6 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
     if (parts.empty()) return Xapian::Query();
     if (parts.size() == 1) return parts.front();
     return Xapian::Query(op, parts.begin(), parts.end());
-}
-
-std::string lower_ascii(std::string s) {
-    for (char& c : s) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return s;
 }
 
 std::optional<int> parse_year(std::string_view s) {
@@ -81,23 +75,17 @@ Xapian::Query year_filter(std::string_view v) {
     return Xapian::Query(term);
 }
 
-std::string normalise_doi(std::string doi) {
-    doi = lower_ascii(std::move(doi));
-    for (const std::string_view p : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"}) {
-        if (doi.compare(0, p.size(), p) == 0) doi.erase(0, p.size());
-    }
-    return doi;
-}
-
 }  // namespace
 
 Xapian::Query QueryBuilder::filter_query(const Clause& c) const {
-    if (c.field == "doi") return Xapian::Query(std::string(schema::kDoiPrefix) + normalise_doi(c.text));
+    if (c.field == "doi") return Xapian::Query(schema::filter_term(schema::kDoiPrefix, records::normalize_doi(c.text)));
     if (c.field == "year") return year_filter(c.text);
-    if (c.field == "jcr") return Xapian::Query(std::string(schema::kJcrPrefix) + lower_ascii(c.text));
+    if (c.field == "jcr") return Xapian::Query(schema::filter_term(schema::kJcrPrefix, c.text));
     if (c.field == "lang") {
-        const std::string lang = lower_ascii(c.text);
-        if (lang == "zh" || lang == "en") return Xapian::Query(std::string(schema::kLangPrefix) + lang);
+        const std::string term = schema::filter_term(schema::kLangPrefix, c.text);
+        if (term == schema::filter_term(schema::kLangPrefix, "zh") || term == schema::filter_term(schema::kLangPrefix, "en")) {
+            return Xapian::Query(term);
+        }
     }
     return Xapian::Query();
 }

@@ -63,13 +63,6 @@ constexpr Xapian::termcount kLikeTerms = 30;
 // Facet counts are exact up to this many matches, estimated from them beyond.
 constexpr Xapian::doccount kFacetSample = 20000;
 
-std::string lower_ascii(std::string s) {
-    for (char& ch : s) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    }
-    return s;
-}
-
 Xapian::Query filter_query(const Filters& f) {
     std::vector<Xapian::Query> parts;
     if (f.year_from || f.year_to) {
@@ -78,9 +71,9 @@ Xapian::Query filter_query(const Filters& f) {
         const std::string hi = Xapian::sortable_serialise(f.year_to.value_or(9999));
         parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
     }
-    if (!f.journal.empty()) parts.emplace_back(std::string(schema::kJournalPrefix) + lower_ascii(f.journal));
-    if (!f.jcr.empty()) parts.emplace_back(std::string(schema::kJcrPrefix) + lower_ascii(f.jcr));
-    if (!f.lang.empty()) parts.emplace_back(std::string(schema::kLangPrefix) + lower_ascii(f.lang));
+    if (!f.journal.empty()) parts.emplace_back(schema::filter_term(schema::kJournalPrefix, f.journal));
+    if (!f.jcr.empty()) parts.emplace_back(schema::filter_term(schema::kJcrPrefix, f.jcr));
+    if (!f.lang.empty()) parts.emplace_back(schema::filter_term(schema::kLangPrefix, f.lang));
     if (!f.category.empty()) parts.emplace_back(std::string(schema::kCategoryPrefix) + f.category);
     if (parts.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());

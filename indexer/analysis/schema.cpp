@@ -20,4 +20,10 @@ std::string term(Field field, analysis::TokenKind kind, std::string_view text) {
     return out;
 }
 
+std::string filter_term(std::string_view prefix, std::string_view value) {
+    std::string out(prefix);
+    for (const char ch : value) out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    return out;
+}
+
 }  // namespace duet::schema

@@ -43,6 +43,9 @@ inline constexpr std::string_view kJcrPrefix = "XQ";        ///< + q1..q4
 inline constexpr std::string_view kLangPrefix = "XL";       ///< + zh or en: languages the record has text in
 inline constexpr std::string_view kCategoryPrefix = "XC";   ///< + category (RegionCategory)
 
+/// A filter term: `prefix` + `value` with ASCII letters lower-cased, the same at index and query time.
+std::string filter_term(std::string_view prefix, std::string_view value);
+
 /// Value slots, for sorting and facets.
 enum class Slot : Xapian::valueno {
     Date = 0,          ///< YYYYMMDD (missing parts as 00): sorts as a string
