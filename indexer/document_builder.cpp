@@ -120,11 +120,11 @@ BuiltDocument build_document(const records::Record& r, const std::string& source
     doc.add_boolean_term(std::string(schema::kIdPrefix) + r.id);
     doc.add_boolean_term(std::string(schema::kSourcePrefix) + source_key);
     if (!r.doi.empty()) doc.add_boolean_term(schema::filter_term(schema::kDoiPrefix, r.doi));
-    if (r.year) doc.add_boolean_term(std::string(schema::kYearPrefix) + std::to_string(*r.year));
+    if (r.year) doc.add_boolean_term(schema::filter_term(schema::kYearPrefix, std::to_string(*r.year)));
     if (!r.journal.empty()) doc.add_boolean_term(schema::filter_term(schema::kJournalPrefix, r.journal));
     if (!r.jcr.empty()) doc.add_boolean_term(schema::filter_term(schema::kJcrPrefix, r.jcr));
-    if (!r.category.empty()) doc.add_boolean_term(std::string(schema::kCategoryPrefix) + r.category);
-    for (const auto& lang : record_languages(r)) doc.add_boolean_term(std::string(schema::kLangPrefix) + lang);
+    if (!r.category.empty()) doc.add_boolean_term(schema::filter_term(schema::kCategoryPrefix, r.category));
+    for (const auto& lang : record_languages(r)) doc.add_boolean_term(schema::filter_term(schema::kLangPrefix, lang));
 
     doc.add_value(schema::slot(schema::Slot::Id), r.id);
     if (!r.date.empty()) doc.add_value(schema::slot(schema::Slot::Date), sortable_date(r.date));

@@ -69,10 +69,7 @@ Xapian::Query year_filter(std::string_view v) {
         return y ? year_range(std::nullopt, *y - 1) : Xapian::Query();
     }
     const auto y = parse_year(v);
-    if (!y) return Xapian::Query();
-    std::string term(schema::kYearPrefix);  // built by appending: GCC 12 warns falsely (-Wrestrict) on operator+ here
-    term += std::to_string(*y);
-    return Xapian::Query(term);
+    return y ? Xapian::Query(schema::filter_term(schema::kYearPrefix, std::to_string(*y))) : Xapian::Query();
 }
 
 }  // namespace

@@ -74,7 +74,7 @@ Xapian::Query filter_query(const Filters& f) {
     if (!f.journal.empty()) parts.emplace_back(schema::filter_term(schema::kJournalPrefix, f.journal));
     if (!f.jcr.empty()) parts.emplace_back(schema::filter_term(schema::kJcrPrefix, f.jcr));
     if (!f.lang.empty()) parts.emplace_back(schema::filter_term(schema::kLangPrefix, f.lang));
-    if (!f.category.empty()) parts.emplace_back(std::string(schema::kCategoryPrefix) + f.category);
+    if (!f.category.empty()) parts.emplace_back(schema::filter_term(schema::kCategoryPrefix, f.category));
     if (parts.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
