@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up, builds, indexes the bundled sample records into var/index and searches them.
+# Sets up, builds, indexes the bundled sample records into var/index, searches them, then serves the
+# search page on http://127.0.0.1:8080/ until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -10,3 +11,6 @@ for q in "间充质干细胞 类风湿关节炎" "intraarticular injection osteo
   echo "\$ duet-search --db var/index \"$q\""
   ./build/searcher/duet-search --db var/index --limit 3 "$q"
 done
+echo
+echo "Starting the search page: open http://127.0.0.1:8080/ in a browser (Ctrl-C stops it)."
+exec ./build/searcher/duet-serve --db var/index --listen 127.0.0.1:8080

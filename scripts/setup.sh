@@ -9,7 +9,12 @@ packages=(
   libcpp-httplib-dev                  # duet-serve
   catch2                              # tests (v2)
   nlohmann-json3-dev libcli11-dev libfmt-dev
+  chromium fonts-noto-cjk             # the browser test of the search page (Chinese glyphs need the font)
 )
+# Node runs the browser test (playwright-core); a node already on PATH (e.g. a newer one) is used as is.
+if ! command -v node >/dev/null; then
+  packages+=(nodejs npm)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -26,6 +26,11 @@ public:
     /// Reads `zh<TAB>en` lines (`#` comments); throws std::runtime_error naming the file when it cannot.
     static CrossLanguage load(const std::filesystem::path& file, analysis::Analyzer& analyzer);
 
+    /// Duet's term list under a data directory (lexicon/bilingual/zh-en-medical.tsv).
+    static std::filesystem::path standard_list(const std::filesystem::path& data_dir) {
+        return data_dir / "lexicon" / "bilingual" / "zh-en-medical.tsv";
+    }
+
     /// Adds one pair (exposed for tests).
     void add(const std::string& zh, const std::string& en, analysis::Analyzer& analyzer);
 

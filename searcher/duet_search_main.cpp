@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
         const duet::analysis::Analyzer analyzer(duet::analysis::AnalyzerConfig::standard(data_dir));
         duet::analysis::Analyzer list_analyzer(analyzer);
         const duet::search::CrossLanguage cross = duet::search::CrossLanguage::load(
-            std::filesystem::path(data_dir) / "lexicon" / "bilingual" / "zh-en-medical.tsv", list_analyzer);
+            duet::search::CrossLanguage::standard_list(data_dir), list_analyzer);
         duet::search::Searcher searcher(db, analyzer, ranking, &cross);
         if (!run_file.empty()) return run_batch(searcher, run_file, depth);
         request.query = join(words);

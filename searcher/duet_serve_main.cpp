@@ -1,5 +1,6 @@
 // duet-serve: the search API and the search page over HTTP, read-only, on loopback by default.
 #include "analyzer.h"
+#include "cross_language.h"
 #include "listen_address.h"
 #include "searcher.h"
 #include "server.h"
@@ -37,6 +38,10 @@ public:
         sigemptyset(&signals_);
         sigaddset(&signals_, SIGINT);
         sigaddset(&signals_, SIGTERM);
+        // A shell starts background jobs with SIGINT ignored, and an ignored signal is discarded rather
+        // than left for sigwait(): take the default back (blocked, so it never runs).
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
         pthread_sigmask(SIG_BLOCK, &signals_, nullptr);  // before any other thread exists: they inherit it
     }
 
@@ -54,13 +59,16 @@ public:
         });
     }
 
-    ~SignalWatcher() {
+    /// Ends the watch; call it before the watched server is destroyed.
+    void finish() {
         done_ = true;
         if (thread_.joinable()) {
             pthread_kill(thread_.native_handle(), SIGTERM);  // wakes sigwait if no signal came
             thread_.join();
         }
     }
+
+    ~SignalWatcher() { finish(); }
 
 private:
     sigset_t signals_;
@@ -74,13 +82,15 @@ int main(int argc, char** argv) {
     CLI::App app{"duet-serve: the Duet search API and search page over HTTP."};
     std::string db = "var/index";
     std::string listen = "127.0.0.1:8080";
-    std::size_t threads = std::max(4u, std::thread::hardware_concurrency());
+    // Each open connection holds a worker while it idles (keep-alive), and a browser opens six: fewer
+    // workers than that make page loads wait for idle connections to time out.
+    std::size_t threads = std::max(8u, std::thread::hardware_concurrency());
     std::string web = DUET_WEB_DIR;
     std::string data_dir = duet::analysis::default_data_dir().string();
     app.add_option("--db", db, "database directory (opened read-only)")->capture_default_str();
     app.add_option("--listen", listen, "HOST:PORT to accept connections on (port 0: any free port)")
         ->capture_default_str();
-    app.add_option("--threads", threads, "worker threads (each with its own searcher)")
+    app.add_option("--threads", threads, "worker threads = connections served at once (each with its own searcher)")
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
     app.add_option("--web", web, "directory of the search page's files")->capture_default_str();
@@ -95,7 +105,11 @@ int main(int argc, char** argv) {
     SignalWatcher signals;
     try {
         const duet::analysis::Analyzer analyzer(duet::analysis::AnalyzerConfig::standard(data_dir));
-        duet::server::ServerConfig config{db, web, threads, print_log};
+        duet::analysis::Analyzer list_analyzer(analyzer);
+        // The same bilingual list duet-search uses, so the page and the command line rank alike.
+        const duet::search::CrossLanguage cross = duet::search::CrossLanguage::load(
+            duet::search::CrossLanguage::standard_list(data_dir), list_analyzer);
+        duet::server::ServerConfig config{db, web, threads, print_log, &cross};
         duet::server::Server server(config, analyzer);
         if (!std::filesystem::is_regular_file(std::filesystem::path(web) / "index.html")) {
             fmt::print(stderr, "duet-serve: warning: no index.html in {}: the API works, the page will not\n", web);
@@ -110,7 +124,9 @@ int main(int argc, char** argv) {
         const bool v6 = address->host.find(':') != std::string::npos;
         print_log(fmt::format("duet-serve: serving {} on http://{}{}{}:{}/ with {} threads", db, v6 ? "[" : "",
                         address->host, v6 ? "]" : "", port, threads));
-        if (!server.listen()) {
+        const bool clean = server.listen();
+        signals.finish();
+        if (!clean) {
             fmt::print(stderr, "duet-serve: the server stopped with an error\n");
             return 4;
         }

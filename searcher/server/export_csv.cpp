@@ -14,7 +14,9 @@ bool formula_like(std::string_view text) {
 }
 
 void cell(std::string& out, std::string_view text) {
-    std::string value = formula_like(text) ? "'" + std::string(text) : std::string(text);
+    std::string value;
+    if (formula_like(text)) value += '\'';
+    value.append(text);
     if (value.find_first_of(",\"\r\n") == std::string::npos) {
         out += value;
         return;

@@ -15,14 +15,20 @@ using Result = std::variant<SearchParams, ParamError>;
 std::string shown(std::string_view value) {
     constexpr std::size_t kShown = 40;
     if (!analysis::utf8::is_valid(value)) return "(invalid UTF-8)";
-    if (value.size() <= kShown) return "\"" + std::string(value) + "\"";
-    std::size_t cut = kShown;
-    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
-    return "\"" + std::string(value.substr(0, cut)) + "…\"";
+    std::size_t cut = std::min(kShown, value.size());
+    while (cut > 0 && cut < value.size() && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+    // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on "literal" + std::string.
+    std::string out = "\"";
+    out.append(value.substr(0, cut));
+    if (cut < value.size()) out += "…";
+    out += '"';
+    return out;
 }
 
 ParamError bad(const std::string& name, const std::string& allowed, std::string_view value) {
-    return {name, "parameter \"" + name + "\" must be " + allowed + ", not " + shown(value)};
+    std::string message = "parameter \"";
+    message.append(name).append("\" must be ").append(allowed).append(", not ").append(shown(value));
+    return {name, message};
 }
 
 std::string lower_ascii(std::string_view text) {

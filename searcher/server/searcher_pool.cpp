@@ -12,9 +12,10 @@ Lease::~Lease() {
     }
 }
 
-SearcherPool::SearcherPool(std::filesystem::path db, const analysis::Analyzer& prototype, std::size_t capacity)
-    : db_(std::move(db)), prototype_(prototype), capacity_(capacity == 0 ? 1 : capacity) {
-    idle_.push_back(std::make_unique<SearchSlot>(db_, prototype_));
+SearcherPool::SearcherPool(std::filesystem::path db, const analysis::Analyzer& prototype, std::size_t capacity,
+                           const search::CrossLanguage* cross)
+    : db_(std::move(db)), prototype_(prototype), capacity_(capacity == 0 ? 1 : capacity), cross_(cross) {
+    idle_.push_back(std::make_unique<SearchSlot>(db_, prototype_, cross_));
     open_ = 1;
 }
 
@@ -30,7 +31,7 @@ std::unique_ptr<SearchSlot> SearcherPool::take() {
     lock.unlock();
     // Opening reads the database and copies the analyzer: done outside the lock.
     try {
-        return std::make_unique<SearchSlot>(db_, prototype_);
+        return std::make_unique<SearchSlot>(db_, prototype_, cross_);
     } catch (...) {
         forget();
         throw;
@@ -40,7 +41,8 @@ std::unique_ptr<SearchSlot> SearcherPool::take() {
 Lease SearcherPool::acquire() {
     Lease lease(*this, take());
     try {
-        // reopen() alone would follow a --rebuild by another analyzer; check again when the revision moves.
+        // reopen() checks a new generation, but not a database rewritten in place by another analyzer:
+        // check again whenever the revision moves (two metadata reads).
         if (lease.searcher().reopen()) {
             search::check_index(lease.searcher().database(), db_.string(), prototype_.fingerprint());
         }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analyzer.h"
+#include "cross_language.h"
 #include "searcher.h"
 
 #include <condition_variable>
@@ -17,8 +18,8 @@ namespace duet::server {
 
 /// One worker's tools: a searcher and an analyzer copy of its own (for suggestions).
 struct SearchSlot {
-    SearchSlot(const std::filesystem::path& db, const analysis::Analyzer& prototype)
-        : analyzer(prototype), searcher(db, prototype) {}
+    SearchSlot(const std::filesystem::path& db, const analysis::Analyzer& prototype, const search::CrossLanguage* cross)
+        : analyzer(prototype), searcher(db, prototype, search::Ranking{}, cross) {}
     analysis::Analyzer analyzer;
     search::Searcher searcher;
 };
@@ -50,7 +51,9 @@ private:
 class SearcherPool {
 public:
     /// Opens one slot at once so a missing or incompatible index is reported at start-up (IndexUnusable).
-    SearcherPool(std::filesystem::path db, const analysis::Analyzer& prototype, std::size_t capacity);
+    /// `cross` (may be null; immutable, so shared by all slots) must outlive the pool.
+    SearcherPool(std::filesystem::path db, const analysis::Analyzer& prototype, std::size_t capacity,
+                 const search::CrossLanguage* cross = nullptr);
     SearcherPool(const SearcherPool&) = delete;
     SearcherPool& operator=(const SearcherPool&) = delete;
 
@@ -67,6 +70,7 @@ private:
     const std::filesystem::path db_;
     const analysis::Analyzer prototype_;
     const std::size_t capacity_;
+    const search::CrossLanguage* cross_;
     std::mutex mutex_;
     std::condition_variable freed_;
     std::vector<std::unique_ptr<SearchSlot>> idle_;

@@ -4,6 +4,7 @@
 #include "routes.h"
 
 #include <chrono>
+#include <sys/socket.h>
 #include <optional>
 
 namespace duet::server {
@@ -22,12 +23,21 @@ constexpr std::size_t kMaxPayload = 64 * 1024;
 }  // namespace
 
 Server::Server(const ServerConfig& config, const analysis::Analyzer& prototype)
-    : pool_(config.db, prototype, config.threads),
+    : pool_(config.db, prototype, config.threads, config.cross),
       files_(config.web),
       services_{pool_, folding_, files_} {
     const std::size_t threads = config.threads == 0 ? 1 : config.threads;
     http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     http_.set_keep_alive_timeout(kKeepAliveSeconds);
+    // Headers and body go out in separate writes; with Nagle's algorithm the body would wait for the
+    // client's delayed ACK (40 ms on Linux) on every keep-alive request.
+    http_.set_tcp_nodelay(true);
+    // The library's default adds SO_REUSEPORT, which lets a second server bind the same port and take
+    // half the requests; only SO_REUSEADDR (restart without waiting for TIME_WAIT) is wanted.
+    http_.set_socket_options([](socket_t sock) {
+        const int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     http_.set_payload_max_length(kMaxPayload);
     http_.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
     http_.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {

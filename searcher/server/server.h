@@ -21,6 +21,7 @@ struct ServerConfig {
     std::filesystem::path web;                    ///< the page's files; a missing directory serves no page
     std::size_t threads = 4;                      ///< worker threads, and at most as many open searchers
     std::function<void(const std::string&)> log;  ///< receives one line per request; empty: no log
+    const search::CrossLanguage* cross = nullptr; ///< bilingual terms for queries (may be null); must outlive the server
 };
 
 /// What the routes use: shared by all worker threads (the pool hands out per-thread searchers).

@@ -97,7 +97,9 @@ TEST_CASE("SIGKILL at any point leaves an index that opens; the next run complet
             duet::search::Searcher clean(dir / "clean", duet::testing::standard_analyzer());
             duet::search::Searcher recovered(db, duet::testing::standard_analyzer());
             for (const std::string q : {"fibroblast", "间充质干细胞 exosome", "record 1234"}) {
-                CHECK(clean.search({q}).total == recovered.search({q}).total);
+                duet::search::SearchRequest request;
+                request.query = q;
+                CHECK(clean.search(request).total == recovered.search(request).total);
             }
         }
     }

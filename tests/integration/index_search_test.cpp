@@ -79,7 +79,7 @@ TEST_CASE("A Chinese query finds English-only records through the bilingual term
     index(dir / "db", copy_seeds(dir), reporter);
     duet::analysis::Analyzer list_analyzer(duet::testing::standard_analyzer());
     const auto cross = duet::search::CrossLanguage::load(
-        duet::analysis::default_data_dir() / "lexicon" / "bilingual" / "zh-en-medical.tsv", list_analyzer);
+        duet::search::CrossLanguage::standard_list(duet::analysis::default_data_dir()), list_analyzer);
     duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer(), {}, &cross);
     CHECK(top(searcher, "银屑病 外泌体") == kFullText);
     // In a three-record index a Chinese title's shared characters (关节, 炎) weigh a lot; the English-only
