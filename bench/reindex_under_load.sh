@@ -9,9 +9,8 @@ build=${1:-build}
 connections=${2:-4}
 corpus=../shared/data/en/scifact/corpus.jsonl
 [ -f "$corpus" ] || { echo "reindex_under_load.sh: $corpus not found" >&2; exit 2; }
-for bin in indexer/duet-index searcher/duet-serve bench/load/duet-load; do
-  [ -x "$build/$bin" ] || { echo "reindex_under_load.sh: $build/$bin missing: ./scripts/build.sh $build" >&2; exit 2; }
-done
+. bench/lib/serve.sh
+require_binaries "$build" indexer/duet-index searcher/duet-serve bench/load/duet-load
 work=$(mktemp -d "${TMPDIR:-/tmp}/duet-reindex.XXXXXX")
 server=""
 cleanup() {
@@ -25,15 +24,7 @@ mkdir -p "$work/src"
 split -n l/10 -d --additional-suffix=.jsonl "$corpus" "$work/src/part-"
 "$build/indexer/duet-index" --db "$work/db" "$work/src" 2>&1 | tail -1
 
-"$build/searcher/duet-serve" --db "$work/db" --listen 127.0.0.1:0 --threads "$connections" 2>"$work/serve.log" &
-server=$!
-port=""
-for _ in $(seq 1 100); do
-  port=$(sed -n 's|.*on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$work/serve.log" | head -1)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || { cat "$work/serve.log" >&2; exit 1; }
+start_duet_serve "$build" "$work/db" "$connections" "$work/serve.log"
 load() { "$build/bench/load/duet-load" --port "$port" --threads "$connections" --seconds "$1" --endpoint search; }
 now() { date +%s.%N; }
 searchable_after() {  # seconds from $1 until a search for $2 finds something

@@ -10,9 +10,8 @@ cd "$(dirname "$0")/../.."
 build=${1:-build}
 seconds=${2:-10}
 connections=${3:-4}
-for bin in indexer/duet-index searcher/duet-serve bench/load/duet-load; do
-  [ -x "$build/$bin" ] || { echo "run.sh: $build/$bin missing: build first (./scripts/build.sh $build)" >&2; exit 2; }
-done
+. bench/lib/serve.sh
+require_binaries "$build" indexer/duet-index searcher/duet-serve bench/load/duet-load
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/duet-load.XXXXXX")
 server=""
@@ -30,15 +29,7 @@ fi
 echo "indexing ${sources[*]}"
 "$build/indexer/duet-index" --db "$work/db" "${sources[@]}" 2>&1 | tail -1
 
-"$build/searcher/duet-serve" --db "$work/db" --listen 127.0.0.1:0 --threads "$connections" 2>"$work/serve.log" &
-server=$!
-port=""
-for _ in $(seq 1 100); do
-  port=$(sed -n 's|.*on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$work/serve.log" | head -1)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || { cat "$work/serve.log" >&2; exit 1; }
+start_duet_serve "$build" "$work/db" "$connections" "$work/serve.log"
 echo "duet-serve on port $port, $connections threads; $(nproc) cores"
 "$build/bench/load/duet-load" --port "$port" --threads "$connections" --seconds "$seconds" --endpoint search
 "$build/bench/load/duet-load" --port "$port" --threads "$connections" --seconds "$seconds" --endpoint suggest

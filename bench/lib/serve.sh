@@ -1,0 +1,26 @@
+# Shell helpers shared by the benchmarks that drive duet-serve (source this file).
+
+# start_duet_serve BUILD DB THREADS LOG: starts duet-serve on a free loopback port in the background and
+# sets $server (its pid) and $port; exits the script with the log if it does not come up.
+start_duet_serve() {
+  local build=$1 db=$2 threads=$3 log=$4
+  "$build/searcher/duet-serve" --db "$db" --listen 127.0.0.1:0 --threads "$threads" 2>"$log" &
+  server=$!
+  port=""
+  for _ in $(seq 1 100); do
+    port=$(sed -n 's|.*on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$log" | head -1)
+    [ -n "$port" ] && return 0
+    sleep 0.1
+  done
+  cat "$log" >&2
+  exit 1
+}
+
+# require_binaries BUILD NAME...: exits with the build command when one of the binaries is missing.
+require_binaries() {
+  local build=$1 bin
+  shift
+  for bin in "$@"; do
+    [ -x "$build/$bin" ] || { echo "$0: $build/$bin missing: build first (./scripts/build.sh $build)" >&2; exit 2; }
+  done
+}
