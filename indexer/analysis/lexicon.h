@@ -15,6 +15,9 @@ namespace duet::analysis {
 /// a scan can stop at the first string that starts no word.
 class Lexicon {
 public:
+    /// An empty lexicon sized for jieba's dictionary with its prefixes, so loading never rehashes.
+    Lexicon() { entries_.reserve(kExpectedEntries); }
+
     /// Adds or raises a word's frequency; `word` must already be folded.
     void add(std::string_view word, std::uint64_t frequency);
 
@@ -31,6 +34,7 @@ public:
     std::size_t max_chars() const { return max_chars_; }
 
 private:
+    static constexpr std::size_t kExpectedEntries = 700'000;
     struct Hash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
