@@ -140,7 +140,7 @@ TEST_CASE("GET /api/suggest completes title words, text terms, Chinese words and
     CHECK(texts("zzzzqqq").empty());
 }
 
-TEST_CASE("GET /api/doc/{id} returns the stored record; ids may hold slashes") {
+TEST_CASE("GET /api/doc/{id} returns the stored record, ids may hold slashes") {
     SeedWorld world;
     TestServer server(world.db(), world.web());
     for (const std::string& path : std::vector<std::string>{"/api/doc/" + kRaReview, "/api/doc/10.1186%2Fs13287-025-04495-z",

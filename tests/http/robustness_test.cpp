@@ -96,7 +96,7 @@ TEST_CASE("Bad parameters of the other endpoints are 400s naming them") {
     check("/api/doc/%FF%FE", "id");
 }
 
-TEST_CASE("Unknown records and API paths are JSON 404s; other unknown paths plain 404s") {
+TEST_CASE("Unknown records and API paths are JSON 404s, other unknown paths plain 404s") {
     SeedWorld world;
     TestServer server(world.db(), world.web());
     for (const std::string& path : std::vector<std::string>{"/api/doc/nope", "/api/doc/10.9999%2Fnothing", "/api/doc?id=nope",

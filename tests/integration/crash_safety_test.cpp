@@ -72,7 +72,7 @@ std::set<std::string> ids(const fs::path& db) {
 
 }  // namespace
 
-TEST_CASE("SIGKILL at any point leaves an index that opens; the next run completes it exactly") {
+TEST_CASE("SIGKILL at any point leaves an index that opens, the next run completes it exactly") {
     TempDir dir;
     write_corpus(dir / "src", 40);
     REQUIRE(run_indexer(dir / "clean", dir / "src", std::chrono::milliseconds(0)) == 0);

@@ -147,7 +147,7 @@ TEST_CASE("Queries never fail, whatever they hold") {
     CHECK(!result.hits.empty());
 }
 
-TEST_CASE("Re-running on unchanged input changes nothing; edits, additions and deletions are applied") {
+TEST_CASE("Re-running on unchanged input changes nothing, edits, additions and deletions are applied") {
     TempDir dir;
     const fs::path seeds = copy_seeds(dir);
     Collect reporter;
@@ -185,7 +185,7 @@ TEST_CASE("Re-running on unchanged input changes nothing; edits, additions and d
     CHECK(searcher.rank("intraarticular", 10).empty());
 }
 
-TEST_CASE("Bad records are counted and skipped; the rest is indexed") {
+TEST_CASE("Bad records are counted and skipped, the rest is indexed") {
     TempDir dir;
     const fs::path src = dir / "src";
     fs::create_directories(src);

@@ -136,7 +136,7 @@ TEST_CASE("Four local shards rank exactly like one database, and say where each 
     CHECK(ranking(four, "zebrafish").size() == 1);
 }
 
-TEST_CASE("Remote shards served by xapian-tcpsrv rank like one database; a shard down is a clear error") {
+TEST_CASE("Remote shards served by xapian-tcpsrv rank like one database, a shard down is a clear error") {
     if (!have_tcpsrv()) {
         if (std::getenv("DUET_REQUIRE_REMOTE") != nullptr) FAIL("xapian-tcpsrv is not installed (xapian-tools)");
         WARN("xapian-tcpsrv not installed: remote shard test skipped");

@@ -19,7 +19,7 @@ std::string describe(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("English words are stemmed and ORed; stopwords drop unless nothing else is left") {
+TEST_CASE("English words are stemmed and ORed, stopwords drop unless nothing else is left") {
     CHECK(describe("osteoarthritis knee") == "Query((osteoarthr@1 OR knee@2))");
     CHECK(describe("the knee -mouse the") == "Query((knee@2 AND_NOT mous@1))");
     CHECK(describe("the of") == "Query((the@1 OR of@2))");
@@ -57,7 +57,7 @@ TEST_CASE("Phrases, required and excluded words") {
     CHECK(describe("\"在生\"") == "Query((在@1 PHRASE 2 生@2))");
 }
 
-TEST_CASE("Field filters restrict without scoring; unreadable ones search their words") {
+TEST_CASE("Field filters restrict without scoring, unreadable ones search their words") {
     CHECK(describe("year:2019..2024 jcr:Q1 stem") ==
           "Query((stem@1 FILTER (VALUE_RANGE 1 \\xcf\\xe3 \\xcf\\xe8 AND XQq1)))");
     CHECK(describe("year:2020") == "Query((<alldocuments> FILTER Y2020))");

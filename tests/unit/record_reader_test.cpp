@@ -344,7 +344,7 @@ TEST_CASE("parse_text_record: errors in the JSON line point at it", "[records][e
     CHECK(error_of(parse_text_record(" \n\t\n", Origin{"e.txt", 0})).to_string() == "e.txt: empty file (no text)");
 }
 
-TEST_CASE("plain article: heading-like first line becomes the title; junk and references are split off",
+TEST_CASE("plain article: heading-like first line becomes the title, junk and references are split off",
           "[records][text]") {
     const std::string content =
         "\xEF\xBB\xBFStem cells in knee osteoarthritis\r\n"

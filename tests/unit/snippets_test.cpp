@@ -139,7 +139,7 @@ TEST_CASE("Touching ranges merge, ranges apart stay apart") {
           "<mark>MSC间充质干细胞</mark>therapy");
 }
 
-TEST_CASE("Whitespace runs collapse to one space; nothing else changes") {
+TEST_CASE("Whitespace runs collapse to one space, nothing else changes") {
     CHECK(highlight("  stem\n\n  cells\t ", terms_for("cells")) == "stem <mark>cells</mark>");
     CHECK(highlight("干细胞\n治疗", terms_for("治疗")) == "干细胞 <mark>治疗</mark>");
 }
