@@ -20,9 +20,6 @@ public:
     /// true when files changed.
     bool wait(std::chrono::milliseconds timeout, int wake_fd);
 
-    /// True when change notification works here.
-    bool active() const { return fd_ >= 0; }
-
 private:
     void watch_tree(const std::filesystem::path& dir);
     int fd_ = -1;

@@ -38,9 +38,6 @@ public:
     /// longer one that also matched is left out.
     std::vector<Expansion> expand(const std::vector<analysis::Token>& tokens) const;
 
-    /// Number of pairs loaded.
-    std::size_t size() const { return pairs_; }
-
 private:
     void match_han(const std::vector<std::string>& chars, std::vector<Expansion>& out) const;
     void match_latin(const std::vector<std::string>& stems, std::vector<Expansion>& out) const;

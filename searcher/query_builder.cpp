@@ -87,10 +87,9 @@ Xapian::Query QueryBuilder::filter_query(const Clause& c) const {
     return Xapian::Query();
 }
 
-Xapian::Query QueryBuilder::text_query(const Clause& clause, MatchTerms& highlight, std::size_t& budget,
-                                       bool translated) {
+Xapian::Query QueryBuilder::text_query(const Clause& clause, const std::vector<Token>& tokens, MatchTerms& highlight,
+                                       std::size_t& budget, bool translated) {
     const Field field = field_of(clause.field);
-    const std::vector<Token> tokens = analyzer_.analyze(clause.text);
     const auto term = [&](const Token& t) { return schema::term(field, t.kind, t.term); };
     const auto remember = [&](const Token& t) {
         switch (t.kind) {
@@ -244,10 +243,10 @@ std::vector<Clause> coalesce(const std::vector<Clause>& clauses) {
 
 }  // namespace
 
-Xapian::Query QueryBuilder::expansion_query(const Clause& clause, BuiltQuery& built, std::size_t& budget) {
+Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, BuiltQuery& built, std::size_t& budget) {
     if (cross_ == nullptr || ranking_.expansion <= 0) return Xapian::Query();
     std::vector<Xapian::Query> added;
-    for (const Expansion& e : cross_->expand(analyzer_.analyze(clause.text))) {
+    for (const Expansion& e : cross_->expand(tokens)) {
         if (added.size() >= ranking_.max_expansions || budget == 0) break;
         std::vector<Xapian::Query> alternatives;
         for (const std::string& target : e.targets) {
@@ -255,7 +254,7 @@ Xapian::Query QueryBuilder::expansion_query(const Clause& clause, BuiltQuery& bu
             c.text = target;
             // "stem cell" must not match any text that has "stem" and "cell" somewhere.
             c.phrase = e.to_english && target.find(' ') != std::string::npos;
-            Xapian::Query q = text_query(c, built.highlight, budget, /*translated=*/true);
+            Xapian::Query q = text_query(c, analyzer_.analyze(c.text), built.highlight, budget, /*translated=*/true);
             if (q.empty()) continue;
             alternatives.push_back(std::move(q));
             built.expansions.push_back(target);
@@ -292,17 +291,19 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
             if (is_filter_field(clause.field)) text.field.clear();  // unreadable filter: search its words instead
             // Excluded words must not be highlighted in results.
             MatchTerms ignored;
-            q = text_query(text, clause.occur == Clause::Occur::MustNot ? ignored : built.highlight, budget);
+            // Analysed once: the title copy and the translations start from the same tokens.
+            const std::vector<Token> tokens = analyzer_.analyze(text.text);
+            q = text_query(text, tokens, clause.occur == Clause::Occur::MustNot ? ignored : built.highlight, budget);
             if (ranking_.title > 0 && text.field.empty() && clause.occur != Clause::Occur::MustNot && !q.empty()) {
                 // The same words again, restricted to titles: a title is a summary written by the authors.
                 Clause in_title = text;
                 in_title.field = "title";
                 std::size_t unlimited = ranking_.max_terms;
-                const Xapian::Query t = text_query(in_title, ignored, unlimited);
+                const Xapian::Query t = text_query(in_title, tokens, ignored, unlimited);
                 if (!t.empty()) q = Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, t, ranking_.title));
             }
             if (clause.occur == Clause::Occur::Should && text.field.empty() && !text.phrase) {
-                const Xapian::Query widened = expansion_query(text, built, budget);
+                const Xapian::Query widened = expansion_query(tokens, built, budget);
                 if (!widened.empty()) q = q.empty() ? widened : Xapian::Query(Xapian::Query::OP_OR, q, widened);
             }
         }

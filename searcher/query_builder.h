@@ -34,9 +34,10 @@ public:
 
 private:
     // `translated`: the text came from the bilingual list, so single characters would only add noise.
-    Xapian::Query text_query(const Clause& clause, MatchTerms& highlight, std::size_t& budget, bool translated = false);
+    Xapian::Query text_query(const Clause& clause, const std::vector<analysis::Token>& tokens, MatchTerms& highlight,
+                             std::size_t& budget, bool translated = false);
     Xapian::Query filter_query(const Clause& clause) const;
-    Xapian::Query expansion_query(const Clause& clause, BuiltQuery& built, std::size_t& budget);
+    Xapian::Query expansion_query(const std::vector<analysis::Token>& tokens, BuiltQuery& built, std::size_t& budget);
 
     analysis::Analyzer& analyzer_;
     Ranking ranking_;
