@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
     app.add_option("--max-record-mb", max_record_mb, "skip records larger than this")->check(CLI::PositiveNumber)
         ->capture_default_str();
     options.threads = std::max(1u, std::thread::hardware_concurrency());
-    app.add_option("--threads", options.threads, "threads analysing records (one more writes)")
+    app.add_option("--threads", options.threads, "threads analysing records; a new or rebuilt index is also written by this many")
         ->check(CLI::Range(1, 64))->capture_default_str();
     app.add_option("--shards", options.shards, "split the index into N shard databases (records routed by id); "
                                                 "changing N rebuilds")->check(CLI::Range(1, 256));

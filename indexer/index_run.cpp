@@ -92,11 +92,14 @@ constexpr std::size_t kBatchRecords = 64;
 
 class Run {
 public:
+    // `fresh`: the database was created empty for this run, so there are no stamps or old ids to look up
+    // (looking would make the reader wait for the writers).
     Run(const IndexOptions& options, const analysis::Analyzer& analyzer, IndexReporter& reporter,
-        ShardedWriter& db)
+        ShardedWriter& db, bool fresh)
         : options_(options),
           reporter_(reporter),
           db_(db),
+          fresh_(fresh),
           threads_(std::max<std::size_t>(1, options.threads)),
           analyzers_(analyzer, threads_) {}
 
@@ -129,8 +132,12 @@ public:
         }
         summary_.interrupted = stopping();
         drain();
-        db_.metadata().set_metadata(std::string(schema::kMetaLastRun), last_run_text(summary_));
+        const LaneCounts written = db_.counts();
+        summary_.added = written.added;
+        summary_.updated = written.updated;
+        db_.set_metadata(std::string(schema::kMetaLastRun), last_run_text(summary_));
         commit();
+        db_.wait();
         summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         return summary_;
     }
@@ -144,7 +151,7 @@ private:
         // Counted per commit rather than added per record: a word repeats across records, and each
         // add_spelling() is a B-tree update. Replaced and deleted records leave their words behind, so
         // suggestions only ever err towards words the index once held.
-        for (const auto& [word, count] : spellings_) db_.metadata().add_spelling(word, count);
+        db_.add_spellings(spellings_);
         spellings_.clear();
         db_.commit();
         pending_ = 0;
@@ -158,7 +165,8 @@ private:
             ++summary_.failed;
             return file_done();
         }
-        const std::optional<FileStamp> old = FileStamp::decode(db_.metadata().get_metadata(stamp_key(file.key)));
+        const std::optional<FileStamp> old =
+            FileStamp::decode(fresh_ ? std::string() : db_.get_metadata(stamp_key(file.key)));
         FileStamp now = stat_file(file.path);
         if (old && old->size == now.size && old->mtime_ns == now.mtime_ns) {
             summary_.unchanged += old->documents;
@@ -174,7 +182,7 @@ private:
         if (old && old->content_hash == now.content_hash) {
             // Touched but not changed: remember the new time so the next run skips it cheaply.
             now.documents = old->documents;
-            db_.metadata().set_metadata(stamp_key(file.key), now.encode());
+            db_.set_metadata(stamp_key(file.key), now.encode());
             summary_.unchanged += old->documents;
             return file_done(now.size);
         }
@@ -236,7 +244,8 @@ private:
     void apply(Event& e) {
         switch (e.kind) {
             case Event::Kind::FileBegin:
-                old_ids_ = db_.ids_with(std::string(schema::kSourcePrefix) + e.file->key, std::string(schema::kIdPrefix));
+                old_ids_.clear();
+                if (!fresh_) old_ids_ = db_.ids_with(std::string(schema::kSourcePrefix) + e.file->key, std::string(schema::kIdPrefix));
                 new_ids_.clear();
                 ++summary_.files_read;
                 return;
@@ -251,15 +260,12 @@ private:
 
     void apply_record(Event& e) {
         const records::Record& record = e.record;
-        const std::string id_term = std::string(schema::kIdPrefix) + record.id;
         if (!new_ids_.insert(record.id).second) {
             reporter_.problem(record.origin.to_string() + ": duplicate id " + record.id +
                               " in the same file; the later record replaces the earlier one");
         }
-        const bool existed = old_ids_.count(record.id) != 0 || db_.term_exists(id_term);
-        db_.replace(record.id, id_term, e.built.document);
+        db_.replace(record.id, std::string(schema::kIdPrefix) + record.id, std::move(e.built.document));
         for (const std::string& word : e.built.spellings) ++spellings_[word];
-        ++(existed ? summary_.updated : summary_.added);
         ++pending_;
         if (++progress_.records % 500 == 0) reporter_.progress(progress_);
     }
@@ -272,7 +278,7 @@ private:
             }
         }
         e.stamp.documents = new_ids_.size();
-        db_.metadata().set_metadata(stamp_key(e.file->key), e.stamp.encode());
+        db_.set_metadata(stamp_key(e.file->key), e.stamp.encode());
         summary_.bytes_read += e.stamp.size;
         file_done(e.stamp.size);
         // Commits fall between files, where a file's documents and its stamp are complete together.
@@ -283,16 +289,15 @@ private:
     void delete_vanished(const Source& source, const std::set<std::string>& seen) {
         const std::string prefix = stamp_key(source.is_directory ? source.key + "/" : source.key);
         std::vector<std::string> gone;
-        Xapian::WritableDatabase& meta = db_.metadata();
-        for (auto k = meta.metadata_keys_begin(prefix); k != meta.metadata_keys_end(prefix); ++k) {
-            const std::string file_key = (*k).substr(schema::kMetaFilePrefix.size());
+        for (const std::string& key : db_.metadata_keys(prefix)) {
+            const std::string file_key = key.substr(schema::kMetaFilePrefix.size());
             if (seen.count(file_key) == 0) gone.push_back(file_key);
         }
         for (const std::string& file_key : gone) {
             const std::string source_term = std::string(schema::kSourcePrefix) + file_key;
             summary_.deleted += db_.termfreq(source_term);
             db_.delete_all(source_term);
-            db_.metadata().set_metadata(stamp_key(file_key), "");
+            db_.set_metadata(stamp_key(file_key), "");
             ++pending_;
         }
     }
@@ -300,6 +305,7 @@ private:
     const IndexOptions& options_;
     IndexReporter& reporter_;
     ShardedWriter& db_;
+    bool fresh_;
     std::size_t threads_;
     AnalyzerPool analyzers_;
     IndexSummary summary_;
@@ -325,18 +331,47 @@ std::string open_shards(const std::vector<std::filesystem::path>& paths, int fla
     return why;
 }
 
+// The databases a fresh build writes: one part per shard, or, for a single database, one part per thread,
+// since one writer thread cannot keep up with the analysers.
+std::vector<std::filesystem::path> part_paths(const std::filesystem::path& generation, std::size_t shards,
+                                              std::size_t threads) {
+    const std::size_t count = shards > 1 ? shards : std::max<std::size_t>(1, threads);
+    std::vector<std::filesystem::path> parts;
+    for (std::size_t i = 0; i < count; ++i) parts.push_back(generation / "parts" / ("part-" + std::to_string(i)));
+    return parts;
+}
+
+// Writes the generation's shards from the parts with Xapian's compactor: the parts were written without
+// fsync (a crash discards the whole generation anyway), the compactor's output is durable and compact.
+// For a single database the parts are merged, documents renumbered one part after another (ids were routed
+// to parts by hash, so none repeats).
+void compact_parts(const std::vector<std::filesystem::path>& parts, const std::filesystem::path& generation,
+                   std::size_t shards) {
+    const std::vector<std::filesystem::path> targets = IndexLocation::shard_paths(generation, shards);
+    if (targets.size() == 1) {
+        Xapian::Database all;
+        for (const auto& part : parts) all.add_database(Xapian::Database(part.string()));
+        all.compact(targets.front().string());
+    } else {
+        for (std::size_t i = 0; i < parts.size(); ++i) Xapian::Database(parts[i].string()).compact(targets[i].string());
+    }
+    std::filesystem::remove_all(generation / "parts");
+}
+
 // Builds a complete index into a fresh generation and switches the stub to it; readers never see it
 // half-built, and the old generation stays until the next switch.
 IndexSummary rebuild(const IndexOptions& options, const analysis::Analyzer& analyzer, IndexReporter& reporter,
                      const IndexLocation& location, std::size_t shards) {
     const std::filesystem::path generation = location.next_generation();
+    const std::vector<std::filesystem::path> parts = part_paths(generation, shards, options.threads);
     IndexSummary summary;
     {
+        // Nobody reads the parts while they are written, so they are updated in place and never synced.
         std::vector<Xapian::WritableDatabase> fresh;
-        open_shards(IndexLocation::shard_paths(generation, shards), Xapian::DB_CREATE_OR_OVERWRITE,
+        open_shards(parts, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS,
                     analyzer.fingerprint(), fresh);
-        ShardedWriter writer(std::move(fresh));
-        summary = Run(options, analyzer, reporter, writer).go();
+        ShardedWriter writer(std::move(fresh), ShardedWriter::Commits::Queued);
+        summary = Run(options, analyzer, reporter, writer, true).go();
         writer.close();
     }
     if (summary.interrupted) {
@@ -345,6 +380,9 @@ IndexSummary rebuild(const IndexOptions& options, const analysis::Analyzer& anal
         std::filesystem::remove_all(generation, ignored);
         return summary;
     }
+    const auto start = std::chrono::steady_clock::now();
+    compact_parts(parts, generation, shards);
+    summary.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     location.switch_to(generation, shards);
     location.remove_old_generations();
     summary.generation = generation.string();
@@ -369,8 +407,8 @@ IndexSummary run_index(const IndexOptions& options, const analysis::Analyzer& an
                       std::to_string(live.size());
             }
             if (why.empty() && !options.rebuild) {
-                ShardedWriter writer(std::move(live));
-                return Run(options, analyzer, reporter, writer).go();
+                ShardedWriter writer(std::move(live), ShardedWriter::Commits::Ordered);
+                return Run(options, analyzer, reporter, writer, false).go();
             }
             reporter.note("rebuilding " + options.db.string() + " in full beside the live index" +
                           (why.empty() ? std::string(" (--rebuild)") : ": " + why));
@@ -388,8 +426,8 @@ IndexSummary run_index(const IndexOptions& options, const analysis::Analyzer& an
                                  "database " + options.db.string() + " cannot be updated: " + why +
                                      "; re-index it with --rebuild");
             }
-            ShardedWriter writer(std::move(db));
-            return Run(options, analyzer, reporter, writer).go();
+            ShardedWriter writer(std::move(db), ShardedWriter::Commits::Ordered);
+            return Run(options, analyzer, reporter, writer, false).go();
         }
     }
     return {};

@@ -1,8 +1,13 @@
-// Writes one logical index as N shard databases: each record goes to the shard its id hashes to.
+// Writes one logical index as N shard databases: each record goes to the shard its id hashes to, and each
+// shard is written by its own thread.
 #pragma once
 
+#include "shard_lane.h"
+
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -13,49 +18,55 @@ namespace duet {
 /// The shard (0..count-1) that owns a record id: a stable hash, so updates find the copy they replace.
 std::size_t shard_of(const std::string& id, std::size_t count);
 
-/// The writes an index run makes, spread over shards. Metadata (stamps, fingerprint) lives in shard 0;
-/// commits go to every shard in turn, so a crash between them can leave shards at different revisions
-/// (there are no cross-shard transactions) — the next run repairs that, since file stamps commit last.
+/// The writes an index run makes, spread over shards, each written on its own ShardLane thread. Metadata
+/// (stamps, fingerprint, spelling data) lives in shard 0. Writes return at once; reads wait for the writes
+/// queued before them.
 class ShardedWriter {
 public:
-    explicit ShardedWriter(std::vector<Xapian::WritableDatabase> shards) : shards_(std::move(shards)) {}
+    /// How commits are ordered.
+    enum class Commits {
+        /// Wait for every shard and commit shard 0 last, so its file stamps never claim documents another
+        /// shard has not committed (a live index: a crash between commits is repaired by the next run).
+        Ordered,
+        /// Queue a commit on every shard and go on (a fresh build nobody reads until it is switched in).
+        Queued,
+    };
 
-    std::size_t size() const { return shards_.size(); }
-    Xapian::WritableDatabase& metadata() { return shards_.front(); }
+    ShardedWriter(std::vector<Xapian::WritableDatabase> shards, Commits commits);
 
-    /// Replaces (or adds) the document of record `id`.
-    void replace(const std::string& id, const std::string& id_term, const Xapian::Document& doc) {
-        shards_[shard_of(id, shards_.size())].replace_document(id_term, doc);
+    std::size_t size() const { return lanes_.size(); }
+
+    /// Replaces (or adds) the document of record `id` in the shard that owns it.
+    void replace(const std::string& id, std::string id_term, Xapian::Document doc) {
+        lanes_[shard_of(id, lanes_.size())]->replace(std::move(id_term), std::move(doc));
     }
     /// Deletes every document indexed by `term`, in every shard.
     void delete_all(const std::string& term) {
-        for (auto& s : shards_) s.delete_document(term);
+        for (auto& lane : lanes_) lane->delete_all(term);
     }
-    bool term_exists(const std::string& term) {
-        for (auto& s : shards_) {
-            if (s.term_exists(term)) return true;
-        }
-        return false;
-    }
-    Xapian::doccount termfreq(const std::string& term) {
-        Xapian::doccount n = 0;
-        for (auto& s : shards_) n += s.get_termfreq(term);
-        return n;
-    }
+    /// Documents indexed by `term`, across shards.
+    Xapian::doccount termfreq(const std::string& term);
     /// Ids of the documents carrying `term` (the source file's term), across shards.
     std::unordered_set<std::string> ids_with(const std::string& term, const std::string& id_prefix);
 
-    /// Commits shard 0 last: its file stamps then never claim documents another shard has not committed.
-    void commit() {
-        for (std::size_t i = shards_.size(); i-- > 0;) shards_[i].commit();
-    }
+    std::string get_metadata(const std::string& key);
+    void set_metadata(std::string key, std::string value) { lanes_.front()->set_metadata(std::move(key), std::move(value)); }
+    /// Metadata keys starting with `prefix`.
+    std::vector<std::string> metadata_keys(const std::string& prefix);
+    /// Adds word counts to the spelling data (in shard 0, which the searcher's did-you-mean reads with the rest).
+    void add_spellings(const std::unordered_map<std::string, Xapian::termcount>& words);
 
-    void close() {
-        for (auto& s : shards_) s.close();
-    }
+    void commit();
+    /// Waits for every queued write; rethrows a shard's write error.
+    void wait();
+    /// Documents added and replaced so far, over all shards (waits first).
+    LaneCounts counts();
+    /// Waits, then closes every shard.
+    void close();
 
 private:
-    std::vector<Xapian::WritableDatabase> shards_;
+    std::vector<std::unique_ptr<ShardLane>> lanes_;
+    Commits commits_;
 };
 
 }  // namespace duet
