@@ -28,7 +28,7 @@ public:
         next = analyzer_.analyze(text, next, tokens_) + schema::kFieldGap;
         for (const Token& t : tokens_) {
             const std::string term = schema::term(field, t.kind, t.term);
-            if (schema::has_positions(t.kind)) {
+            if (schema::has_positions(t)) {
                 doc_.add_posting(term, t.position);
             } else {
                 doc_.add_term(term);

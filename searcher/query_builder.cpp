@@ -128,11 +128,14 @@ Xapian::Query QueryBuilder::text_query(const Clause& clause, const std::vector<T
 
     if (clause.phrase) {
         // Word positions make the phrase; a compound contributes its parts, which sit at consecutive positions.
+        // Stopwords have no positions in the index, so the phrase spans them as a wider window; a phrase of
+        // nothing but stopwords can only ask for all of its words.
+        const bool all_stop = std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.stop; });
         std::vector<Xapian::Query> words;
         Xapian::termpos first = 0;
         Xapian::termpos last = 0;
         for (const Token& t : tokens) {
-            if (t.kind != TokenKind::Word || words.size() >= budget) continue;
+            if (t.kind != TokenKind::Word || (t.stop && !all_stop) || words.size() >= budget) continue;
             words.emplace_back(term(t), 1, t.position);
             remember(t);
             if (first == 0) first = t.position;
@@ -140,6 +143,7 @@ Xapian::Query QueryBuilder::text_query(const Clause& clause, const std::vector<T
         }
         budget -= words.size();
         if (words.size() < 2) return combine(Xapian::Query::OP_OR, words);
+        if (all_stop) return combine(Xapian::Query::OP_AND, words);
         return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), last - first + 1);
     }
 

@@ -73,6 +73,17 @@ TEST_CASE("Each seed ranks first for its own subject, in either language") {
     CHECK(top(searcher, "doi:10.1080/03008207.2025.2536148") == kOaReview);
 }
 
+TEST_CASE("A phrase steps over stopwords, which the index keeps without positions") {
+    TempDir dir;
+    Collect reporter;
+    index(dir / "db", copy_seeds(dir), reporter);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    CHECK(top(searcher, "\"pathobiology of the entire\"") == kOaReview);
+    CHECK(top(searcher, "\"entire of the pathobiology\"") == "(none)");
+    // Stopwords are still indexed, so a query of nothing else finds them.
+    CHECK(top(searcher, "\"of the\"") != "(none)");
+}
+
 TEST_CASE("A Chinese query finds English-only records through the bilingual term list, and back") {
     TempDir dir;
     Collect reporter;

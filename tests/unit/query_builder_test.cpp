@@ -53,8 +53,11 @@ TEST_CASE("Phrases, required and excluded words") {
     CHECK(describe("\"stem cells\"") == "Query((stem@1 PHRASE 2 cell@2))");
     CHECK(describe("+rheumatoid -osteoarthritis") == "Query((rheumatoid@1 AND_NOT osteoarthr@1))");
     CHECK(describe("NOT mouse rat") == "Query((rat@1 AND_NOT mous@1))");
-    // 在生 is not a phrase inside 在生命里, whose words are 在/生命/里.
-    CHECK(describe("\"在生\"") == "Query((在@1 PHRASE 2 生@2))");
+    // 生命 is not a phrase inside 生命里, whose words are 生命/里.
+    CHECK(describe("\"生命 里\"") == "Query((生命@1 PHRASE 2 里@2))");
+    // Stopwords have no positions: the phrase spans them; a phrase of only stopwords wants all of them.
+    CHECK(describe("\"cancer of the lung\"") == "Query((cancer@1 PHRASE 4 lung@4))");
+    CHECK(describe("\"to be or not\"") == "Query((to@1 AND be@2 AND or@3 AND not@4))");
 }
 
 TEST_CASE("Field filters restrict without scoring, unreadable ones search their words") {
