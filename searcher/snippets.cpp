@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace duet::search {
 
@@ -158,13 +159,85 @@ int kind_rank(TokenKind kind) {
     return 0;
 }
 
+// What a passage must hold for a query term to match in it: a Han character of the query's Han terms (as
+// matched, so Traditional text counts), or, when the query has other words, any other letter or digit.
+struct PassageFilter {
+    std::unordered_set<char32_t> han;
+    bool other_words = false;
+};
+
+PassageFilter passage_filter(const MatchTerms& terms) {
+    PassageFilter f;
+    for (const auto* set : {&terms.words, &terms.bigrams, &terms.unigrams, &terms.prefixes}) {
+        for (const std::string& term : *set) {
+            for (std::size_t at = 0; at < term.size();) {
+                const utf8::Decoded d = utf8::decode(term, at);
+                if (analysis::classify(d.cp) == CharClass::Han) {
+                    f.han.insert(d.cp);
+                } else {
+                    f.other_words = true;
+                }
+                at += d.length;
+            }
+        }
+    }
+    return f;
+}
+
+bool may_match(std::string_view passage, const PassageFilter& f, const analysis::Analyzer& analyzer) {
+    for (std::size_t at = 0; at < passage.size();) {
+        const utf8::Decoded d = utf8::decode(passage, at);
+        at += d.length;
+        const CharClass c = analysis::classify(d.cp);
+        if (c == CharClass::Han) {
+            if (f.han.count(analyzer.han_match_form(d.cp)) != 0) return true;
+        } else if (f.other_words && (c == CharClass::Letter || c == CharClass::Greek || c == CharClass::Digit)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The end of the passage starting at `from`: after the next line break or Chinese sentence end (。！？；),
+// which no token spans.
+std::size_t passage_end(std::string_view text, std::size_t from) {
+    for (std::size_t at = from; at < text.size();) {
+        const utf8::Decoded d = utf8::decode(text, at);
+        at += d.length;
+        if (d.cp == '\n' || d.cp == 0x3002 || d.cp == 0xFF01 || d.cp == 0xFF1F || d.cp == 0xFF1B) return at;
+    }
+    return text.size();
+}
+
+// The query's tokens in `text`. Only passages that may hold a match are analysed: segmenting the Chinese of
+// a long record is most of a search's time, and most of its sentences hold no query character.
+std::vector<analysis::Token> matched_tokens(std::string_view text, const MatchTerms& terms,
+                                            analysis::Analyzer& analyzer) {
+    const PassageFilter filter = passage_filter(terms);
+    std::vector<analysis::Token> matched;
+    std::vector<analysis::Token> tokens;
+    for (std::size_t from = 0; from < text.size();) {
+        const std::size_t end = passage_end(text, from);
+        const std::string_view passage = text.substr(from, end - from);
+        if (may_match(passage, filter, analyzer)) {
+            tokens.clear();
+            analyzer.analyze(passage, 1, tokens);
+            for (auto& t : tokens) {
+                if (t.begin >= t.end || t.end > passage.size() || !terms.matches(t)) continue;
+                t.begin += static_cast<std::uint32_t>(from);
+                t.end += static_cast<std::uint32_t>(from);
+                matched.push_back(std::move(t));
+            }
+        }
+        from = end;
+    }
+    return matched;
+}
+
 Matches find_matches(std::string_view text, const MatchTerms& terms, analysis::Analyzer& analyzer) {
     Matches m;
     if (terms.empty() || text.empty()) return m;
-    std::vector<analysis::Token> matched;
-    for (auto& t : analyzer.analyze(text)) {
-        if (t.begin < t.end && t.end <= text.size() && terms.matches(t)) matched.push_back(std::move(t));
-    }
+    std::vector<analysis::Token> matched = matched_tokens(text, terms, analyzer);
     std::sort(matched.begin(), matched.end(), [](const analysis::Token& a, const analysis::Token& b) {
         return std::tie(a.begin, b.end) < std::tie(b.begin, a.end);
     });

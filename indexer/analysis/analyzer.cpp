@@ -169,6 +169,8 @@ Analyzer::~Analyzer() = default;
 
 const std::string& Analyzer::fingerprint() const { return shared_->fingerprint; }
 
+char32_t Analyzer::han_match_form(char32_t cp) const { return shared_->folding.fold_han(cp); }
+
 std::string Analyzer::spelling_form(std::string_view word) const {
     return straighten_apostrophes(shared_->folding.fold_word(word));
 }

@@ -51,6 +51,9 @@ public:
     /// The folded, unstemmed form of one English word as written (spelling suggestions work on these).
     std::string spelling_form(std::string_view word) const;
 
+    /// The character a Han character is matched as (Traditional and compatibility forms folded: 類 -> 类).
+    char32_t han_match_form(char32_t cp) const;
+
     /// A hex digest of the rules and word lists; an index built with another fingerprint must be rebuilt.
     const std::string& fingerprint() const;
 

@@ -124,6 +124,16 @@ TEST_CASE("A Chinese word matched by its word term and its bigrams gets one mark
     CHECK(highlight("间充质干细胞", terms_for("干细胞")) == "间充质<mark>干细胞</mark>");
 }
 
+TEST_CASE("Sentences are analysed only when they may hold a match, and offsets stay those of the whole text") {
+    // Only the second sentence holds a query character; its mark must sit at its place in the whole text.
+    CHECK(highlight("研究背景很长。\n本文研究类风湿关节炎。IL-6 升高", terms_for("类风湿 IL-6")) ==
+          "研究背景很长。 本文研究<mark>类风湿</mark>关节炎。<mark>IL-6</mark> 升高");  // line breaks render as spaces
+    // Traditional sentences are judged by their folded characters.
+    CHECK(highlight("無關句子。類風濕性關節炎", terms_for("类风湿")) == "無關句子。<mark>類風濕</mark>性關節炎");
+    // An English query skips Chinese sentences but still finds its words in mixed ones.
+    CHECK(highlight("中文句子。含有 stem cells 的句子", terms_for("stem")) == "中文句子。含有 <mark>stem</mark> cells 的句子");
+}
+
 TEST_CASE("Folded forms highlight the original text") {
     CHECK(highlight("類風濕性關節炎患者", terms_for("类风湿")) == "<mark>類風濕</mark>性關節炎患者");
     CHECK(highlight("ＭＳＣ therapy", terms_for("msc")) == "<mark>ＭＳＣ</mark> therapy");
