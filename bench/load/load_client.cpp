@@ -1,6 +1,6 @@
-// duet-load: a closed-loop load generator for duet-serve. N threads, each on one keep-alive connection,
-// send a mix of English, Chinese and mixed queries for a fixed time; prints throughput and latency
-// percentiles. Loopback only by intent: it measures the server, not a network.
+// duet-load: a closed-loop load generator for duet-serve. N threads, each on one keep-alive connection, send
+// English, Chinese, mixed, phrase and long queries (or one class of them) for a fixed time; prints throughput
+// and latency percentiles. Loopback only by intent: it measures the server, not a network.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -18,12 +18,23 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-const std::vector<std::string> kSearches = {
-    "osteoarthritis", "mesenchymal stem cells", "rheumatoid arthritis", "PD-L1 exosomes psoriasis",
-    "insulin resistance", "breast cancer", "vitamin D deficiency", "tumor necrosis factor", "microRNA expression",
-    "DNA methylation", "gut microbiota", "T cell activation", "间充质干细胞", "类风湿关节炎", "糖尿病", "高血压",
-    "肺癌", "肠道菌群", "免疫治疗", "基因表达", "骨关节炎", "细胞凋亡", "炎症反应", "乳腺癌",
-    "MSC 间充质干细胞 therapy", "PD-L1 免疫治疗", "stem cell 干细胞",
+// Query classes the scale benchmark reports apart: short keyword queries in each language, mixed-language
+// queries, quoted phrases, and long natural-language ones (claims and patient questions).
+const std::vector<std::pair<std::string, std::vector<std::string>>> kClasses = {
+    {"short-en", {"osteoarthritis", "mesenchymal stem cells", "rheumatoid arthritis", "insulin resistance",
+                  "breast cancer", "vitamin D deficiency", "tumor necrosis factor", "microRNA expression",
+                  "DNA methylation", "gut microbiota", "T cell activation", "PD-L1 exosomes psoriasis"}},
+    {"short-zh", {"间充质干细胞", "类风湿关节炎", "糖尿病", "高血压", "肺癌", "肠道菌群", "免疫治疗", "基因表达",
+                  "骨关节炎", "细胞凋亡", "炎症反应", "乳腺癌"}},
+    {"mixed", {"MSC 间充质干细胞 therapy", "PD-L1 免疫治疗", "stem cell 干细胞", "breast cancer 乳腺癌",
+               "gut microbiota 肠道菌群", "insulin 糖尿病"}},
+    {"phrase", {"\"stem cells\"", "\"breast cancer\"", "\"gut microbiota\"", "\"tumor necrosis factor\"",
+                "\"间充质干细胞\"", "\"糖尿病 患者\""}},
+    {"long", {"Vitamin D supplementation reduces the risk of fractures in elderly women with osteoporosis",
+              "Mesenchymal stem cell therapy improves joint function in patients with rheumatoid arthritis",
+              "Gut microbiota composition is associated with insulin resistance and type 2 diabetes",
+              "DNA methylation changes in tumor suppressor genes predict breast cancer recurrence",
+              "糖尿病患者血糖控制不好应该怎么调整饮食和用药", "间充质干细胞治疗类风湿关节炎的临床疗效和安全性如何"}},
 };
 
 const std::vector<std::string> kPrefixes = {"oste", "mes", "inf", "can", "stem", "cel", "gen", "vit", "间充", "糖尿",
@@ -45,12 +56,16 @@ std::string encode(const std::string& text) {
     return out;
 }
 
-std::vector<std::string> paths(const std::string& endpoint, std::size_t size) {
+// The requests of one run: suggestions, or searches of one class ("all": every class in turn).
+std::vector<std::string> paths(const std::string& endpoint, const std::string& query_class, std::size_t size) {
     std::vector<std::string> out;
     if (endpoint == "suggest") {
         for (const auto& p : kPrefixes) out.push_back("/api/suggest?q=" + encode(p));
-    } else {
-        for (const auto& q : kSearches) out.push_back("/api/search?q=" + encode(q) + "&size=" + std::to_string(size));
+        return out;
+    }
+    for (const auto& [name, queries] : kClasses) {
+        if (query_class != "all" && query_class != name) continue;
+        for (const auto& q : queries) out.push_back("/api/search?q=" + encode(q) + "&size=" + std::to_string(size));
     }
     return out;
 }
@@ -85,9 +100,15 @@ int main(int argc, char** argv) {
     app.add_option("--endpoint", endpoint, "search or suggest")->check(CLI::IsMember({"search", "suggest"}))
         ->capture_default_str();
     app.add_option("--size", size, "hits per search page")->check(CLI::Range(1, 50))->capture_default_str();
+    std::string query_class = "all";
+    std::vector<std::string> class_names = {"all"};
+    for (const auto& c : kClasses) class_names.push_back(c.first);
+    app.add_option("--class", query_class, "search queries of one class, or all")
+        ->check(CLI::IsMember(class_names))
+        ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
 
-    const auto mix = paths(endpoint, size);
+    const auto mix = paths(endpoint, query_class, size);
     std::mutex mutex;
     Totals totals;
     std::atomic<bool> measuring{false};
@@ -124,9 +145,9 @@ int main(int argc, char** argv) {
 
     auto& lat = totals.latencies_ms;
     std::sort(lat.begin(), lat.end());
-    fmt::print("duet-load: {} {} requests ({} distinct) on {} connections in {:.1f} s: {:.0f} req/s, {} failed\n",
-               lat.size(), endpoint, mix.size(), threads, elapsed, static_cast<double>(lat.size()) / elapsed,
-               totals.failures);
+    fmt::print("duet-load: {} {} requests ({} distinct, {}) on {} connections in {:.1f} s: {:.0f} req/s, {} failed\n",
+               lat.size(), endpoint, mix.size(), endpoint == "search" ? query_class : "prefixes", threads, elapsed,
+               static_cast<double>(lat.size()) / elapsed, totals.failures);
     fmt::print("latency ms: p50 {:.2f}  p95 {:.2f}  p99 {:.2f}  max {:.2f}\n", percentile(lat, 0.50),
                percentile(lat, 0.95), percentile(lat, 0.99), lat.empty() ? 0.0 : lat.back());
     return totals.failures == 0 && !lat.empty() ? 0 : 1;
