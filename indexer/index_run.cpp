@@ -13,7 +13,6 @@
 #include <ctime>
 #include <deque>
 #include <future>
-#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -116,19 +115,17 @@ public:
         }
         for (const Source& s : sources) {
             progress_.files_total += s.files.size();
-            for (const SourceFile& f : s.files) progress_.bytes_total += stat_file(f.path).size;
+            for (const SourceFile& f : s.files) progress_.bytes_total += stat_file(f.path()).size;
         }
         for (const Source& s : sources) {
-            std::set<std::string> seen;
             for (const SourceFile& f : s.files) {
                 if (stopping()) break;
-                seen.insert(f.key);
                 read_file(f);
             }
             drain();
             // Only a complete scan can say which files vanished.
             if (stopping()) break;
-            delete_vanished(s, seen);
+            delete_vanished(s);
         }
         summary_.interrupted = stopping();
         drain();
@@ -161,21 +158,21 @@ private:
     // the workers, writing in apply()).
     void read_file(const SourceFile& file) {
         if (file.format == records::FileFormat::Unsupported) {
-            reporter_.problem(file.relative + ": unsupported file type (expected .txt, .jsonl or .json)");
+            reporter_.problem(file.relative() + ": unsupported file type (expected .txt, .jsonl or .json)");
             ++summary_.failed;
             return file_done();
         }
         const std::optional<FileStamp> old =
             FileStamp::decode(fresh_ ? std::string() : db_.get_metadata(stamp_key(file.key)));
-        FileStamp now = stat_file(file.path);
+        FileStamp now = stat_file(file.path());
         if (old && old->size == now.size && old->mtime_ns == now.mtime_ns) {
             summary_.unchanged += old->documents;
             return file_done(now.size);
         }
         try {
-            now.content_hash = hash_file(file.path);
+            now.content_hash = hash_file(file.path());
         } catch (const std::runtime_error& e) {
-            reporter_.problem(file.relative + ": " + e.what() + " (check its permissions)");
+            reporter_.problem(file.relative() + ": " + e.what() + " (check its permissions)");
             ++summary_.failed;
             return file_done(now.size);
         }
@@ -187,7 +184,7 @@ private:
             return file_done(now.size);
         }
         queue(make_event(Event::Kind::FileBegin, file));
-        records::read_records(file.path, file.relative, options_.limits, [&](RecordResult&& result) {
+        records::read_records(file.path(), file.relative(), options_.limits, [&](RecordResult&& result) {
             if (auto* error = std::get_if<RecordError>(&result)) {
                 Event e = make_event(Event::Kind::BadRecord, file);
                 e.message = error->to_string();
@@ -286,12 +283,12 @@ private:
     }
 
     // Files recorded under this source in earlier runs and not found now.
-    void delete_vanished(const Source& source, const std::set<std::string>& seen) {
+    void delete_vanished(const Source& source) {
         const std::string prefix = stamp_key(source.is_directory ? source.key + "/" : source.key);
         std::vector<std::string> gone;
         for (const std::string& key : db_.metadata_keys(prefix)) {
             const std::string file_key = key.substr(schema::kMetaFilePrefix.size());
-            if (seen.count(file_key) == 0) gone.push_back(file_key);
+            if (!source.holds(file_key)) gone.push_back(file_key);
         }
         for (const std::string& file_key : gone) {
             const std::string source_term = std::string(schema::kSourcePrefix) + file_key;

@@ -19,6 +19,9 @@ bool hidden(const fs::path& p) {
     return !name.empty() && name[0] == '.';
 }
 
+const std::string& key_of(const SourceFile& f) { return f.key; }
+const std::string& key_of(const std::string& key) { return key; }
+
 std::string canonical_key(const fs::path& p) {
     std::error_code ec;
     const fs::path canonical = fs::weakly_canonical(fs::absolute(p), ec);
@@ -34,7 +37,8 @@ Source scan_source(const fs::path& root) {
     Source source;
     source.key = canonical_key(root);
     if (!fs::is_directory(status)) {
-        source.files.push_back({root, source.key, root.filename().string(), records::format_of(root)});
+        const std::size_t slash = source.key.rfind('/');
+        source.files.push_back({source.key, slash == std::string::npos ? 0 : slash + 1, records::format_of(root)});
         return source;
     }
     source.is_directory = true;
@@ -50,11 +54,19 @@ Source scan_source(const fs::path& root) {
         if (!it->is_regular_file(ec)) continue;
         const records::FileFormat format = records::format_of(p);
         if (format == records::FileFormat::Unsupported) continue;
-        source.files.push_back({p, canonical_key(p), p.lexically_relative(root).generic_string(), format});
+        // The root is canonical and the walk follows no directory symlinks, so root + relative is the file's
+        // canonical path without a realpath() per file.
+        source.files.push_back({source.key + "/" + p.lexically_relative(root).generic_string(), source.key.size() + 1,
+                                format});
     }
     std::sort(source.files.begin(), source.files.end(),
-              [](const SourceFile& a, const SourceFile& b) { return a.relative < b.relative; });
+              [](const SourceFile& a, const SourceFile& b) { return a.key < b.key; });
     return source;
+}
+
+bool Source::holds(const std::string& file_key) const {
+    return std::binary_search(files.begin(), files.end(), file_key,
+                              [](const auto& a, const auto& b) { return key_of(a) < key_of(b); });
 }
 
 std::string FileStamp::encode() const {

@@ -11,19 +11,26 @@
 
 namespace duet {
 
-/// A record file found under a source.
+/// A record file found under a source. One string per file, since a source may hold millions of files.
 struct SourceFile {
-    std::filesystem::path path;  ///< as opened
-    std::string key;             ///< canonical absolute path: identifies the file across runs
-    std::string relative;        ///< path relative to its source root: shown in messages, used in fallback ids
-    records::FileFormat format;
+    std::string key;              ///< absolute path (its source's canonical root + relative): identifies the
+                                  ///< file across runs, and is the path it is opened by
+    std::size_t relative_at = 0;  ///< where the path relative to the source root starts in `key`
+    records::FileFormat format = records::FileFormat::Unsupported;
+
+    const std::string& path() const { return key; }
+    /// The path relative to its source root: shown in messages, used in fallback ids.
+    std::string relative() const { return key.substr(relative_at); }
 };
 
-/// A source root and the record files under it (sorted, so runs are deterministic).
+/// A source root and the record files under it (sorted by key, so runs are deterministic).
 struct Source {
     std::string key;  ///< canonical absolute path of the root: files recorded under it and now gone are deleted
     bool is_directory = false;
     std::vector<SourceFile> files;
+
+    /// True when `file_key` is one of `files` (a binary search).
+    bool holds(const std::string& file_key) const;
 };
 
 /// Lists record files (.txt, .jsonl, .json) under `root`, recursively; hidden entries are skipped.
