@@ -91,14 +91,12 @@ constexpr std::size_t kBatchRecords = 64;
 
 class Run {
 public:
-    // `fresh`: the database was created empty for this run, so there are no stamps or old ids to look up
-    // (looking would make the reader wait for the writers).
+    // A fresh `db` has no stamps or old ids to look up (looking would make the reader wait for the writers).
     Run(const IndexOptions& options, const analysis::Analyzer& analyzer, IndexReporter& reporter,
-        ShardedWriter& db, bool fresh)
+        ShardedWriter& db)
         : options_(options),
           reporter_(reporter),
           db_(db),
-          fresh_(fresh),
           threads_(std::max<std::size_t>(1, options.threads)),
           analyzers_(analyzer, threads_) {}
 
@@ -163,7 +161,7 @@ private:
             return file_done();
         }
         const std::optional<FileStamp> old =
-            FileStamp::decode(fresh_ ? std::string() : db_.get_metadata(stamp_key(file.key)));
+            FileStamp::decode(db_.fresh() ? std::string() : db_.get_metadata(stamp_key(file.key)));
         FileStamp now = stat_file(file.path());
         if (old && old->size == now.size && old->mtime_ns == now.mtime_ns) {
             summary_.unchanged += old->documents;
@@ -242,7 +240,7 @@ private:
         switch (e.kind) {
             case Event::Kind::FileBegin:
                 old_ids_.clear();
-                if (!fresh_) old_ids_ = db_.ids_with(std::string(schema::kSourcePrefix) + e.file->key, std::string(schema::kIdPrefix));
+                if (!db_.fresh()) old_ids_ = db_.ids_with(std::string(schema::kSourcePrefix) + e.file->key, std::string(schema::kIdPrefix));
                 new_ids_.clear();
                 ++summary_.files_read;
                 return;
@@ -302,7 +300,6 @@ private:
     const IndexOptions& options_;
     IndexReporter& reporter_;
     ShardedWriter& db_;
-    bool fresh_;
     std::size_t threads_;
     AnalyzerPool analyzers_;
     IndexSummary summary_;
@@ -367,8 +364,8 @@ IndexSummary rebuild(const IndexOptions& options, const analysis::Analyzer& anal
         std::vector<Xapian::WritableDatabase> fresh;
         open_shards(parts, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS,
                     analyzer.fingerprint(), fresh);
-        ShardedWriter writer(std::move(fresh), ShardedWriter::Commits::Queued);
-        summary = Run(options, analyzer, reporter, writer, true).go();
+        ShardedWriter writer(std::move(fresh), ShardedWriter::Target::Fresh);
+        summary = Run(options, analyzer, reporter, writer).go();
         writer.close();
     }
     if (summary.interrupted) {
@@ -404,8 +401,8 @@ IndexSummary run_index(const IndexOptions& options, const analysis::Analyzer& an
                       std::to_string(live.size());
             }
             if (why.empty() && !options.rebuild) {
-                ShardedWriter writer(std::move(live), ShardedWriter::Commits::Ordered);
-                return Run(options, analyzer, reporter, writer, false).go();
+                ShardedWriter writer(std::move(live), ShardedWriter::Target::Live);
+                return Run(options, analyzer, reporter, writer).go();
             }
             reporter.note("rebuilding " + options.db.string() + " in full beside the live index" +
                           (why.empty() ? std::string(" (--rebuild)") : ": " + why));
@@ -423,8 +420,8 @@ IndexSummary run_index(const IndexOptions& options, const analysis::Analyzer& an
                                  "database " + options.db.string() + " cannot be updated: " + why +
                                      "; re-index it with --rebuild");
             }
-            ShardedWriter writer(std::move(db), ShardedWriter::Commits::Ordered);
-            return Run(options, analyzer, reporter, writer, false).go();
+            ShardedWriter writer(std::move(db), ShardedWriter::Target::Live);
+            return Run(options, analyzer, reporter, writer).go();
         }
     }
     return {};

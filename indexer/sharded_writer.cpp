@@ -11,7 +11,7 @@ std::size_t shard_of(const std::string& id, std::size_t count) {
     return static_cast<std::size_t>(digest.value() % count);
 }
 
-ShardedWriter::ShardedWriter(std::vector<Xapian::WritableDatabase> shards, Commits commits) : commits_(commits) {
+ShardedWriter::ShardedWriter(std::vector<Xapian::WritableDatabase> shards, Target target) : target_(target) {
     for (auto& db : shards) lanes_.push_back(std::make_unique<ShardLane>(std::move(db)));
 }
 
@@ -54,7 +54,7 @@ void ShardedWriter::add_spellings(const std::unordered_map<std::string, Xapian::
 }
 
 void ShardedWriter::commit() {
-    if (commits_ == Commits::Queued) {
+    if (fresh()) {
         for (auto& lane : lanes_) lane->commit();
         return;
     }

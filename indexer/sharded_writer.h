@@ -23,18 +23,14 @@ std::size_t shard_of(const std::string& id, std::size_t count);
 /// queued before them.
 class ShardedWriter {
 public:
-    /// How commits are ordered.
-    enum class Commits {
-        /// Wait for every shard and commit shard 0 last, so its file stamps never claim documents another
-        /// shard has not committed (a live index: a crash between commits is repaired by the next run).
-        Ordered,
-        /// Queue a commit on every shard and go on (a fresh build nobody reads until it is switched in).
-        Queued,
-    };
+    /// What the shards are: a live index, or a fresh build that nobody reads until it is switched in.
+    enum class Target { Live, Fresh };
 
-    ShardedWriter(std::vector<Xapian::WritableDatabase> shards, Commits commits);
+    ShardedWriter(std::vector<Xapian::WritableDatabase> shards, Target target);
 
     std::size_t size() const { return lanes_.size(); }
+    /// True for a fresh build: it holds nothing yet but what this run wrote.
+    bool fresh() const { return target_ == Target::Fresh; }
 
     /// Replaces (or adds) the document of record `id` in the shard that owns it.
     void replace(const std::string& id, std::string id_term, Xapian::Document doc) {
@@ -56,6 +52,9 @@ public:
     /// Adds word counts to the spelling data (in shard 0, which the searcher's did-you-mean reads with the rest).
     void add_spellings(const std::unordered_map<std::string, Xapian::termcount>& words);
 
+    /// Live: waits for every shard and commits shard 0 last, so its file stamps never claim documents another
+    /// shard has not committed (a crash between commits is repaired by the next run). Fresh: queues a commit
+    /// on every shard and goes on.
     void commit();
     /// Waits for every queued write; rethrows a shard's write error.
     void wait();
@@ -66,7 +65,7 @@ public:
 
 private:
     std::vector<std::unique_ptr<ShardLane>> lanes_;
-    Commits commits_;
+    Target target_;
 };
 
 }  // namespace duet

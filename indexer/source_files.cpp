@@ -19,9 +19,6 @@ bool hidden(const fs::path& p) {
     return !name.empty() && name[0] == '.';
 }
 
-const std::string& key_of(const SourceFile& f) { return f.key; }
-const std::string& key_of(const std::string& key) { return key; }
-
 std::string canonical_key(const fs::path& p) {
     std::error_code ec;
     const fs::path canonical = fs::weakly_canonical(fs::absolute(p), ec);
@@ -65,8 +62,9 @@ Source scan_source(const fs::path& root) {
 }
 
 bool Source::holds(const std::string& file_key) const {
-    return std::binary_search(files.begin(), files.end(), file_key,
-                              [](const auto& a, const auto& b) { return key_of(a) < key_of(b); });
+    const auto it = std::lower_bound(files.begin(), files.end(), file_key,
+                                     [](const SourceFile& f, const std::string& wanted) { return f.key < wanted; });
+    return it != files.end() && it->key == file_key;
 }
 
 std::string FileStamp::encode() const {
