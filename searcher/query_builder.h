@@ -33,9 +33,15 @@ public:
     BuiltQuery build(std::string_view text) { return build(parse_query(text)); }
 
 private:
+    /// A text's query in two parts: `match` decides which records match, `boost` only adds to their scores.
+    struct Scored {
+        Xapian::Query match;
+        Xapian::Query boost;
+    };
+
     // `translated`: the text came from the bilingual list, so single characters would only add noise.
-    Xapian::Query text_query(const Clause& clause, const std::vector<analysis::Token>& tokens, MatchTerms& highlight,
-                             std::size_t& budget, bool translated = false);
+    Scored text_query(const Clause& clause, const std::vector<analysis::Token>& tokens, MatchTerms& highlight,
+                      std::size_t& budget, bool translated = false);
     Xapian::Query filter_query(const Clause& clause) const;
     Xapian::Query expansion_query(const std::vector<analysis::Token>& tokens, BuiltQuery& built, std::size_t& budget);
 

@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 
@@ -107,6 +108,26 @@ TEST_CASE("A Chinese query finds English-only records through the bilingual term
     request.query = "rheumatoid arthritis";
     CHECK(searcher.search(request).expansions ==
           std::vector<std::string>{"类风湿关节炎", "类风湿性关节炎", "风湿关节炎", "风湿性关节炎"});
+}
+
+TEST_CASE("Single Han characters of a longer query word raise scores but do not make a record match") {
+    TempDir dir;
+    const fs::path src = dir / "src";
+    fs::create_directories(src);
+    std::ofstream(src / "zh.jsonl") << R"({"_id":"word","title":"干细胞","text":"研究方法调查"})" << "\n"
+                                    << R"({"_id":"word-and-chars","title":"干细胞","text":"研究细胞干预"})" << "\n"
+                                    << R"({"_id":"chars-only","title":"细节","text":"干预"})" << "\n";
+    Collect reporter;
+    REQUIRE(index(dir / "db", src, reporter).added == 3);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    std::vector<std::string> ids;
+    for (const auto& r : searcher.rank("干细胞", 10)) ids.push_back(r.id);
+    CHECK(ids == std::vector<std::string>{"word-and-chars", "word"});
+    // A one-character query is all characters, so it matches whatever holds it.
+    ids.clear();
+    for (const auto& r : searcher.rank("细", 10)) ids.push_back(r.id);
+    std::sort(ids.begin(), ids.end());
+    CHECK(ids == std::vector<std::string>{"chars-only", "word", "word-and-chars"});
 }
 
 TEST_CASE("The journal blurb and the reference list do not make a record match") {
@@ -328,6 +349,47 @@ TEST_CASE("Filters, sorting, facets and lookup by id") {
     REQUIRE(found.has_value());
     CHECK(found->journal == "Connective Tissue Research");
     CHECK_FALSE(searcher.find("no-such-id").has_value());
+}
+
+TEST_CASE("Facets of a large result set are counted on a sample and scaled up, and say so") {
+    TempDir dir;
+    const fs::path src = dir / "src";
+    fs::create_directories(src);
+    {
+        // Years and quartiles alternate, so any run of records holds them in proportion 1:1 and 3:1.
+        std::ofstream out(src / "many.jsonl");
+        // The first ten records say it most, so the matcher may stop looking once it has them and 1,000 more.
+        for (int i = 0; i < 3000; ++i) {
+            out << R"({"_id":"r)" << i << R"(","title":")" << (i < 10 ? "Fibroblast fibroblast fibroblast" : "Fibroblast")
+                << R"(","text":"Study )" << i << R"(","year":")"
+                << (i % 2 == 0 ? 2020 : 2021) << R"(","JCR":")" << (i % 4 == 0 ? "Q2" : "Q1") << "\"}\n";
+        }
+    }
+    Collect reporter;
+    REQUIRE(index(dir / "db", src, reporter).added == 3000);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    duet::search::SearchRequest request;
+    request.query = "fibroblast";
+    request.facets = true;
+    const auto result = searcher.search(request);
+    CHECK(result.total == 3000);
+    REQUIRE(result.facets.size() == 4);
+    const auto& years = result.facets[0];
+    const auto& jcr = result.facets[2];
+    CHECK_FALSE(years.exact);
+    REQUIRE(years.values.size() == 2);
+    REQUIRE(jcr.values.size() == 2);
+    // Scaled to the whole result: about 1,500 each year, 2,250 Q1 and 750 Q2 (the sample is over 1,000).
+    for (const auto& v : years.values) CHECK(std::abs(static_cast<long>(v.count) - 1500) <= 30);
+    CHECK(jcr.values[0].value == "Q1");
+    CHECK(std::abs(static_cast<long>(jcr.values[0].count) - 2250) <= 30);
+    CHECK(std::abs(static_cast<long>(jcr.values[1].count) - 750) <= 30);
+
+    // A narrower query is counted in full.
+    request.query = "fibroblast 17";
+    request.filters.jcr = "q2";
+    const auto narrow = searcher.search(request);
+    CHECK(narrow.facets[0].exact);
 }
 
 TEST_CASE("Prefix search, did-you-mean and similar records") {

@@ -36,12 +36,21 @@ TEST_CASE("Chinese searches words, with bigrams at half weight for recall") {
     CHECK(describe("類風濕") == describe("类风湿"));
 }
 
-TEST_CASE("The tuned defaults add title words and Han unigrams at lower weight") {
+TEST_CASE("The tuned defaults add title words at lower weight, and Han unigrams only to scores") {
     duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
     duet::search::QueryBuilder builder(analyzer);
+    // Unigrams sit on the right of AND_MAYBE: a record with 细 alone does not match.
     CHECK(builder.build("knee 干细胞").query.get_description() ==
-          "Query(((((knee@1 OR 干细胞@2) OR 0.5 * (B干细 OR B细胞)) OR 0.5 * (U干 OR U细 OR U胞)) OR "
-          "0.2999999999999999889 * (((Sknee@1 OR S干细胞@2) OR 0.5 * (SB干细 OR SB细胞)) OR 0.5 * (SU干 OR SU细 OR SU胞))))");
+          "Query(((((knee@1 OR 干细胞@2) OR 0.5 * (B干细 OR B细胞)) OR "
+          "0.2999999999999999889 * ((Sknee@1 OR S干细胞@2) OR 0.5 * (SB干细 OR SB细胞))) AND_MAYBE "
+          "(0.5 * (U干 OR U细 OR U胞) OR 0.2999999999999999889 * 0.5 * (SU干 OR SU细 OR SU胞))))");
+    // A required clause needs its words, bigrams or characters, as before; excluded ones exclude them all.
+    CHECK(builder.build("+干细胞 -骨髓").query.get_description() ==
+          "Query(((((干细胞@1 OR 0.5 * (B干细 OR B细胞)) OR 0.2999999999999999889 * (S干细胞@1 OR 0.5 * (SB干细 OR "
+          "SB细胞))) OR (0.5 * (U干 OR U细 OR U胞) OR 0.2999999999999999889 * 0.5 * (SU干 OR SU细 OR SU胞))) AND_NOT "
+          "((骨髓@1 OR 0.5 * B骨髓) OR 0.5 * (U骨 OR U髓))))");
+    // A one-character query is its character.
+    CHECK(builder.build("癌").query.get_description() == "Query((U癌 OR 0.2999999999999999889 * SU癌))");
 }
 
 TEST_CASE("Mixed English and Chinese queries build without error") {
@@ -82,6 +91,7 @@ TEST_CASE("Cross-language terms widen free text at lower weight, in both directi
     cross.add("骨关节炎", "osteoarthritis", analyzer);
     cross.add("类风湿关节炎", "rheumatoid arthritis", analyzer);
     cross.add("關節", "joint", analyzer);  // entries are folded like everything else
+    cross.add("高血压", "high blood pressure", analyzer);
     duet::search::Ranking ranking;
     ranking.unigram = 0;
     ranking.title = 0;
@@ -95,6 +105,10 @@ TEST_CASE("Cross-language terms widen free text at lower weight, in both directi
 
     built = builder.build("Rheumatoid arthritis of the knee joints");
     CHECK(built.expansions == std::vector<std::string>{"类风湿关节炎", "關節"});
+
+    // A translation of several words needs all of them, in any order: positions are checked for typed phrases only.
+    CHECK(builder.build("高血压").query.get_description() ==
+          "Query(((高血压@1 OR 0.5 * (B高血 OR B血压)) OR 0.69999999999999995559 * (high@1 AND blood@2 AND pressur@3)))");
 
     // The longest entry wins: 类风湿关节炎 does not also bring in 关节's translation.
     built = builder.build("类风湿关节炎");
