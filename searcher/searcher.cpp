@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cmath>
 #include <fstream>
 #include <iterator>
 
@@ -60,8 +61,9 @@ std::string id_of(Xapian::Database& db, Xapian::docid did) {
 // Terms of a record that make up a "more like this" query.
 constexpr Xapian::termcount kLikeTerms = 30;
 
-// Facet counts are exact up to this many matches, estimated from them beyond.
-constexpr Xapian::doccount kFacetSample = 20000;
+// Facet counts are exact up to this many matches and scaled up from a sample beyond. The matcher must look at
+// every one of them before it may skip any: at 1M records, 20,000 made short queries three times slower.
+constexpr Xapian::doccount kFacetSample = 1000;
 
 Xapian::Query filter_query(const Filters& f) {
     std::vector<Xapian::Query> parts;
@@ -104,14 +106,18 @@ public:
         for (auto& spy : spies_) enquire.add_matchspy(&spy.counter);
     }
 
-    std::vector<Facet> collect(bool exact) const {
+    /// The counts; when the spies saw a sample of the `matches`, each count is scaled up to an estimate.
+    std::vector<Facet> collect(Xapian::doccount matches, bool matches_exact) const {
         std::vector<Facet> out;
         for (const auto& spy : spies_) {
+            const Xapian::doccount seen = spy.counter.get_total();
+            const bool exact = matches_exact && seen >= matches;
+            const double scale = exact || seen == 0 ? 1.0 : static_cast<double>(matches) / seen;
             Facet facet{spy.name, {}, exact};
             for (auto v = spy.counter.top_values_begin(kFacetValues); v != spy.counter.top_values_end(kFacetValues); ++v) {
                 std::string value = *v;
                 if (spy.numeric) value = std::to_string(static_cast<long long>(Xapian::sortable_unserialise(value)));
-                facet.values.push_back({value, v.get_termfreq()});
+                facet.values.push_back({value, static_cast<Xapian::doccount>(std::lround(v.get_termfreq() * scale))});
             }
             if (spy.numeric) {
                 std::sort(facet.values.begin(), facet.values.end(),
@@ -238,7 +244,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         for (auto m = mset.begin(); m != mset.end(); ++m) result.hits.push_back(make_hit(m, built, request.snippets));
-        if (request.facets) result.facets = spies.collect(result.total_exact);
+        if (request.facets) result.facets = spies.collect(mset.get_matches_estimated(), result.total_exact);
     }
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;

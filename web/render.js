@@ -100,7 +100,8 @@ export function renderFacets(container, body, state, onToggle) {
           title: t('addFilter', { name: t(`facet_${name}`), value: v.value, count: v.count }),
           onclick: () => onToggle(name, active ? null : v.value) },
         el('span', { class: 'facet-name' }, facetLabel(name, v.value)),
-        el('span', { class: 'count' }, number(v.count))));
+        // Counts of a very large result are estimated from a sample (facet.exact is false).
+        el('span', { class: 'count' }, `${facet.exact ? '' : '≈'}${number(v.count)}`)));
     });
     sections.push(el('section', { class: 'facet', 'aria-labelledby': `facet-${name}` }, heading,
       el('ul', {}, items)));
