@@ -204,7 +204,10 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
             } else if (t->kind == TokenKind::Unigram && han_chars == 1) {
                 words.emplace_back(term(*t));
             } else if (t->kind == TokenKind::Unigram && ranking_.unigram > 0 && !t->stop && !translated) {
+                // Not highlighted: they only add to the scores of records that match otherwise.
                 unigrams.emplace_back(term(*t));
+                --budget;
+                continue;
             } else {
                 continue;
             }

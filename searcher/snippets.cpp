@@ -159,43 +159,64 @@ int kind_rank(TokenKind kind) {
     return 0;
 }
 
-// What a passage must hold for a query term to match in it: a Han character of the query's Han terms (as
-// matched, so Traditional text counts), or, when the query has other words, any other letter or digit.
+// ASCII letters and digits lowercased, other ASCII dropped: compounds and DOIs are searched without their
+// hyphens, dots and slashes (KRAS matches K-Ras).
+void fold_ascii(char c, std::string& out) {
+    if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+}
+
+// What a passage must hold, once folded by may_match, for a query term to match in it: a Han term's folded
+// text (so Traditional text counts), or an English term less its last letter, since a stem may end where its
+// word does not (studi: study; hope: hoping; sky: skies; possibl: possibility).
 struct PassageFilter {
-    std::unordered_set<char32_t> han;
-    bool other_words = false;
+    std::vector<std::string> needles;
+    bool other_words = false;  ///< the query has non-Han words
 };
 
 PassageFilter passage_filter(const MatchTerms& terms) {
     PassageFilter f;
     for (const auto* set : {&terms.words, &terms.bigrams, &terms.unigrams, &terms.prefixes}) {
         for (const std::string& term : *set) {
+            bool han = false;
+            std::string needle;
             for (std::size_t at = 0; at < term.size();) {
                 const utf8::Decoded d = utf8::decode(term, at);
-                if (analysis::classify(d.cp) == CharClass::Han) {
-                    f.han.insert(d.cp);
+                if (d.cp < 0x80) {
+                    fold_ascii(static_cast<char>(d.cp), needle);
                 } else {
-                    f.other_words = true;
+                    han = han || analysis::classify(d.cp) == CharClass::Han;
+                    needle.append(term, at, d.length);
                 }
                 at += d.length;
             }
+            f.other_words = f.other_words || !han;
+            if (!han && needle.size() >= 3) needle.pop_back();
+            f.needles.push_back(std::move(needle));
         }
     }
     return f;
 }
 
-bool may_match(std::string_view passage, const PassageFilter& f, const analysis::Analyzer& analyzer) {
+// Folds as passage_filter does, Han characters as they are matched. Any other letter (é, full-width or Greek
+// letters: α is searched as alpha) may fold into a word in ways only the analyzer knows, so such a passage
+// may match whenever the query has non-Han words. `folded` is scratch space.
+bool may_match(std::string_view passage, const PassageFilter& f, const analysis::Analyzer& analyzer,
+               std::string& folded) {
+    folded.clear();
     for (std::size_t at = 0; at < passage.size();) {
         const utf8::Decoded d = utf8::decode(passage, at);
         at += d.length;
-        const CharClass c = analysis::classify(d.cp);
-        if (c == CharClass::Han) {
-            if (f.han.count(analyzer.han_match_form(d.cp)) != 0) return true;
-        } else if (f.other_words && (c == CharClass::Letter || c == CharClass::Greek || c == CharClass::Digit)) {
-            return true;
+        if (d.cp < 0x80) {
+            fold_ascii(static_cast<char>(d.cp), folded);
+            continue;
         }
+        const CharClass c = analysis::classify(d.cp);
+        if (c == CharClass::Han) utf8::append(folded, analyzer.han_match_form(d.cp));
+        if (c != CharClass::Han && f.other_words && analysis::is_word_char(c)) return true;
     }
-    return false;
+    return std::any_of(f.needles.begin(), f.needles.end(),
+                       [&](const std::string& needle) { return folded.find(needle) != std::string::npos; });
 }
 
 // The end of the passage starting at `from`: after the next line break or Chinese sentence end (。！？；),
@@ -210,16 +231,17 @@ std::size_t passage_end(std::string_view text, std::size_t from) {
 }
 
 // The query's tokens in `text`. Only passages that may hold a match are analysed: segmenting the Chinese of
-// a long record is most of a search's time, and most of its sentences hold no query character.
+// a long record is most of a search's time, and most of its sentences hold no query term.
 std::vector<analysis::Token> matched_tokens(std::string_view text, const MatchTerms& terms,
                                             analysis::Analyzer& analyzer) {
     const PassageFilter filter = passage_filter(terms);
     std::vector<analysis::Token> matched;
     std::vector<analysis::Token> tokens;
+    std::string folded;
     for (std::size_t from = 0; from < text.size();) {
         const std::size_t end = passage_end(text, from);
         const std::string_view passage = text.substr(from, end - from);
-        if (may_match(passage, filter, analyzer)) {
+        if (may_match(passage, filter, analyzer, folded)) {
             tokens.clear();
             analyzer.analyze(passage, 1, tokens);
             for (auto& t : tokens) {

@@ -134,6 +134,24 @@ TEST_CASE("Sentences are analysed only when they may hold a match, and offsets s
     CHECK(highlight("中文句子。含有 stem cells 的句子", terms_for("stem")) == "中文句子。含有 <mark>stem</mark> cells 的句子");
 }
 
+TEST_CASE("The sentence filter never hides a match: stems unlike their words, Greek letters, DOIs, prefixes") {
+    // A sentence is analysed when it holds a query term's folded text or a stem less its last letter.
+    CHECK(highlight("One study.\nWe were hoping.", terms_for("studies hope")) ==
+          "One <mark>study</mark>. We were <mark>hoping</mark>.");
+    CHECK(highlight("Skies. Dying cells.", terms_for("sky die")) == "<mark>Skies</mark>. <mark>Dying</mark> cells.");
+    CHECK(highlight("Its possibility.", terms_for("possibly")) == "Its <mark>possibility</mark>.");
+    CHECK(highlight("Serum TNFα rose.", terms_for("TNF alpha")) == "Serum <mark>TNFα</mark> rose.");
+    CHECK(highlight("See 10.1186/S13287-025-04495-z.", terms_for("10.1186/s13287-025-04495-z")) ==
+          "See <mark>10.1186/S13287-025-04495-z</mark>.");
+    CHECK(highlight("COVID-19 and IL6.", terms_for("covid19 IL-6")) == "<mark>COVID-19</mark> and <mark>IL6</mark>.");
+    CHECK(highlight("K-Ras(G12C) inhibitors", terms_for("KRAS")) == "<mark>K-Ras</mark>(G12C) inhibitors");
+    MatchTerms prefix;
+    prefix.prefixes.insert("mesench");
+    CHECK(highlight("Mesenchymal cells.", prefix) == "<mark>Mesenchymal</mark> cells.");
+    // A Chinese sentence holding only some characters of a query word has nothing to mark.
+    CHECK(highlight("细节。干细胞", terms_for("干细胞")) == "细节。<mark>干细胞</mark>");
+}
+
 TEST_CASE("Folded forms highlight the original text") {
     CHECK(highlight("類風濕性關節炎患者", terms_for("类风湿")) == "<mark>類風濕</mark>性關節炎患者");
     CHECK(highlight("ＭＳＣ therapy", terms_for("msc")) == "<mark>ＭＳＣ</mark> therapy");
