@@ -17,6 +17,7 @@ cleanup() {
   rm -f "$log"
 }
 trap cleanup EXIT
+warm_page_cache "$db"
 start_duet_serve "$build" "$db" 4 "$log"
 echo "duet-serve on $db, port $port, $(nproc) cores, ${seconds}s per row"
 echo
