@@ -61,6 +61,9 @@ std::string id_of(Xapian::Database& db, Xapian::docid did) {
 // Terms of a record that make up a "more like this" query.
 constexpr Xapian::termcount kLikeTerms = 30;
 
+// Searches overtaken by this many commits in a row give up (the caller may try again).
+constexpr int kModifiedRetries = 3;
+
 // Facet counts are exact up to this many matches and scaled up from a sample beyond.
 constexpr Xapian::doccount kFacetSample = 1000;
 
@@ -227,13 +230,16 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& m, const BuiltQuery& built, b
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
-    // A writer's commit can overtake a long read; the retry sees the new revision, consistently.
+    // A writer's commit can overtake a long read; a retry sees the new revision, consistently. Commits come in
+    // bursts (an index run), so a search may be overtaken more than once.
     try {
-        try {
-            return search_once(request);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            db_.reopen();
-            return search_once(request);
+        for (int attempt = 1;; ++attempt) {
+            try {
+                return search_once(request);
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == kModifiedRetries) throw;
+                db_.reopen();
+            }
         }
     } catch (const Xapian::NetworkError& e) {
         throw IndexUnusable("a remote shard of " + path_.string() + " did not answer: " + e.get_msg() + " " +
@@ -263,7 +269,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
         const Xapian::MSet mset = enquire.get_mset(offset, page, offset + page + 1);
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-        for (auto m = mset.begin(); m != mset.end(); ++m) result.hits.push_back(make_hit(m, built, request.snippets));
+        // Counted before the hits are read, so both passes see the revision the ranking saw while it is current.
         if (request.facets) {
             // Its count saw more matches than the ranked pass, so its total is the better estimate.
             Counted counted = count_matches(db_, query);
@@ -271,6 +277,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
             result.total = counted.total;
             result.total_exact = counted.exact;
         }
+        for (auto m = mset.begin(); m != mset.end(); ++m) result.hits.push_back(make_hit(m, built, request.snippets));
     }
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;
