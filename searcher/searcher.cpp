@@ -61,23 +61,6 @@ std::string id_of(Xapian::Database& db, Xapian::docid did) {
 // Terms of a record that make up a "more like this" query.
 constexpr Xapian::termcount kLikeTerms = 30;
 
-// Reads overtaken by this many commits in a row give up (the caller may try again).
-constexpr int kModifiedRetries = 3;
-
-// Runs `read` on the open revision. A writer's commit can overtake a long read; reopened, the read sees the new
-// revision, consistently. Commits come in bursts (an index run), so a read may be overtaken more than once.
-template <typename Read>
-auto reread_on_commit(Xapian::Database& db, const Read& read) {
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return read();
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == kModifiedRetries) throw;
-            db.reopen();
-        }
-    }
-}
-
 // Facet counts are exact up to this many matches and scaled up from a sample beyond.
 constexpr Xapian::doccount kFacetSample = 1000;
 
@@ -245,7 +228,7 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& m, const BuiltQuery& built, b
 
 SearchResult Searcher::search(const SearchRequest& request) {
     try {
-        return reread_on_commit(db_, [&] { return search_once(request); });
+        return read_current([&](const Xapian::Database&) { return search_once(request); });
     } catch (const Xapian::NetworkError& e) {
         throw IndexUnusable("a remote shard of " + path_.string() + " did not answer: " + e.get_msg() + " " +
                             e.get_context() + " (is its xapian-tcpsrv running?)");
@@ -296,7 +279,7 @@ std::optional<Xapian::docid> Searcher::docid_of(const std::string& id) {
 }
 
 std::optional<records::Record> Searcher::find(const std::string& id) {
-    return reread_on_commit(db_, [&]() -> std::optional<records::Record> {
+    return read_current([&](const Xapian::Database&) -> std::optional<records::Record> {
         const auto did = docid_of(id);
         if (!did) return std::nullopt;
         return decode_stored_record(db_.get_document(*did).get_data());

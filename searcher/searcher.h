@@ -91,6 +91,24 @@ public:
     /// The open database (for suggestions and statistics; do not keep references across reopen()).
     const Xapian::Database& database() const { return db_; }
 
+    /// How many times a read starts over when writers' commits overtake it, before its error escapes.
+    static constexpr int kModifiedRetries = 3;
+
+    /// Returns `read(database())`. A writer's commit can overtake a long read: the read then starts over
+    /// on the newest revision, up to kModifiedRetries times in all (commits come in bursts during an index
+    /// run). search() and find() read this way already; other readers of database() should too.
+    template <typename Read>
+    auto read_current(const Read& read) {
+        for (int attempt = 1;; ++attempt) {
+            try {
+                return read(std::as_const(db_));
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == kModifiedRetries) throw;
+                db_.reopen();
+            }
+        }
+    }
+
 private:
     Xapian::Enquire make_enquire(const Xapian::Query& query);
     SearchResult search_once(const SearchRequest& request);

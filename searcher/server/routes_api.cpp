@@ -21,27 +21,16 @@ void send_bad_parameter(httplib::Response& res, const ParamError& e) {
     send_json(res, 400, {{"error", {{"code", "bad_parameter"}, {"parameter", e.parameter}, {"message", e.message}}}});
 }
 
-// A reader loses its revision when a writer commits twice during one read; the searcher retries once
-// itself, and a busy indexer can overtake that too. Each retry reads the newest revision.
-constexpr int kModifiedRetries = 3;
-
-// Runs `body` with a searcher of this thread's own. `body` must not touch `res` before its last read of
-// the index, so that a retry starts clean. Every failure becomes a status here, inside the handler: a
-// broken or replaced index is 503 with what happened, anything else 500 (a bug).
+// Runs `body` with a searcher of this thread's own. Reads of the index retry themselves when commits
+// overtake them (Searcher::read_current); one that still fails discards the searcher. Every failure becomes
+// a status here, inside the handler: a broken or replaced index is 503 with what happened, anything else 500
+// (a bug).
 template <typename Body>
 void with_searcher(Services& services, httplib::Response& res, Body&& body) {
     try {
         Lease lease = services.pool.acquire();
         try {
-            for (int attempt = 0;; ++attempt) {
-                try {
-                    body(lease);
-                    return;
-                } catch (const Xapian::DatabaseModifiedError&) {
-                    if (attempt == kModifiedRetries) throw;
-                    lease.searcher().reopen();
-                }
-            }
+            body(lease);
         } catch (...) {
             lease.discard();  // the next request opens a fresh one rather than reuse a handle in doubt
             throw;
@@ -72,8 +61,9 @@ void suggest(Services& services, const httplib::Request& req, httplib::Response&
     if (const auto* e = std::get_if<ParamError>(&q)) return send_bad_parameter(res, *e);
     const std::string& typed = std::get<std::string>(q);
     with_searcher(services, res, [&](Lease& lease) {
-        const auto found =
-            server::suggest(lease.searcher().database(), lease.analyzer(), services.folding, typed, kSuggestions);
+        const auto found = lease.searcher().read_current([&](const Xapian::Database& db) {
+            return server::suggest(db, lease.analyzer(), services.folding, typed, kSuggestions);
+        });
         nlohmann::json list = nlohmann::json::array();
         for (const auto& s : found) list.push_back({{"text", s.text}, {"kind", s.kind}});
         send_json(res, 200, {{"query", typed}, {"suggestions", std::move(list)}});

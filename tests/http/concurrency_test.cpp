@@ -16,7 +16,7 @@ TEST_CASE("Searches succeed while another thread commits new documents to the da
     TestServer server(world.db(), world.web(), 4);
     constexpr int kCommits = 25;
     // A reader loses its revision when two commits land during one read (Xapian keeps one old revision).
-    // The server retries, but a read slower than two back-to-back commits (a Chinese query with snippets
+    // Reads retry, but a read slower than two back-to-back commits (a Chinese query with snippets
     // takes 50 ms under ASan) would never finish: pause as an indexer between batches does.
     constexpr auto kPause = std::chrono::milliseconds(60);
     std::atomic<bool> writing{true};
