@@ -282,7 +282,7 @@ private:
 
     // Files recorded under this source in earlier runs and not found now.
     void delete_vanished(const Source& source) {
-        const std::string prefix = stamp_key(source.is_directory ? source.key + "/" : source.key);
+        const std::string prefix = stamp_key(source.file_prefix());
         std::vector<std::string> gone;
         for (const std::string& key : db_.metadata_keys(prefix)) {
             const std::string file_key = key.substr(schema::kMetaFilePrefix.size());

@@ -39,6 +39,7 @@ Source scan_source(const fs::path& root) {
         return source;
     }
     source.is_directory = true;
+    const std::string prefix = source.file_prefix();
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
     if (ec) throw std::runtime_error("cannot read source directory " + root.string() + ": " + ec.message());
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -53,12 +54,16 @@ Source scan_source(const fs::path& root) {
         if (format == records::FileFormat::Unsupported) continue;
         // The root is canonical and the walk follows no directory symlinks, so root + relative is the file's
         // canonical path without a realpath() per file.
-        source.files.push_back({source.key + "/" + p.lexically_relative(root).generic_string(), source.key.size() + 1,
-                                format});
+        source.files.push_back({prefix + p.lexically_relative(root).generic_string(), prefix.size(), format});
     }
     std::sort(source.files.begin(), source.files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.key < b.key; });
     return source;
+}
+
+std::string Source::file_prefix() const {
+    if (!is_directory || key.ends_with('/')) return key;
+    return key + '/';
 }
 
 bool Source::holds(const std::string& file_key) const {

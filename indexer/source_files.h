@@ -31,6 +31,9 @@ struct Source {
 
     /// True when `file_key` is one of `files` (a binary search).
     bool holds(const std::string& file_key) const;
+    /// What the keys of files under this root start with: the key, and for a directory one '/' after it
+    /// (a root of "/" gives "/", not "//").
+    std::string file_prefix() const;
 };
 
 /// Lists record files (.txt, .jsonl, .json) under `root`, recursively; hidden entries are skipped.
