@@ -6,7 +6,7 @@ usage: bench/quality.py [--build DIR] [--sets scifact,kuake,...] [--keep]
 For each set it indexes the corpus with duet-index and with bench_baseline into a fresh directory under
 var/bench/, runs the judged queries through duet-search --run and bench_baseline run (top 100), scores
 both runs with bench/trec_eval.py and prints one table (also written as markdown to var/bench/quality.md),
-then the indexing speed of both engines. It builds nothing; it says how when a binary is missing.
+then the indexing speed of both engines. It first rebuilds the three binaries in the build directory.
 
 Data: $DUET_DATA_ROOT, else ../shared/data beside the repo; cross-language sets from bench/data/crosslingual/.
 Sets that are absent are listed as such and skipped. Standard library only.
@@ -270,6 +270,19 @@ def select_sets(arg):
     return chosen
 
 
+def bring_up_to_date(build):
+    """Configures `build` the first time and rebuilds the three binaries, so a run never measures stale code."""
+    rel = os.path.relpath(build, REPO)
+    steps = [["cmake", "--build", rel, "--target", "duet-index", "duet-search", "bench_baseline"]]
+    if not (build / "CMakeCache.txt").exists():
+        steps.insert(0, ["cmake", "-S", ".", "-B", rel, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release", "-DDUET_TESTS=OFF"])
+    for step in steps:
+        print("quality: " + " ".join(step), file=sys.stderr)
+        done = subprocess.run(step, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if done.returncode != 0:
+            sys.exit(f"quality: `{' '.join(step)}` failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -285,12 +298,7 @@ def main():
     build = Path(args.build) if Path(args.build).is_absolute() else REPO / args.build
     bins = {"duet-index": build / "indexer" / "duet-index", "duet-search": build / "searcher" / "duet-search",
             "bench_baseline": build / "bench" / "bench_baseline"}
-    missing = [str(p) for p in bins.values() if not os.access(p, os.X_OK)]
-    if missing:
-        rel = os.path.relpath(build, REPO)
-        sys.exit("quality: missing " + ", ".join(missing) + "\nbuild them with:\n"
-                 f"  cmake -S . -B {rel} -G Ninja -DCMAKE_BUILD_TYPE=Release -DDUET_TESTS=OFF\n"
-                 f"  cmake --build {rel} --target duet-index duet-search bench_baseline")
+    bring_up_to_date(build)
 
     roots = {"data": data_root(), "xling": Path(args.crosslingual)}
     out_dir = REPO / "var" / "bench"
