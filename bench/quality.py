@@ -5,8 +5,9 @@ usage: bench/quality.py [--build DIR] [--sets scifact,kuake,...] [--keep]
 
 For each set it indexes the corpus with duet-index and with bench_baseline into a fresh directory under
 var/bench/, runs the judged queries through duet-search --run and bench_baseline run (top 100), scores
-both runs with bench/trec_eval.py and prints one table (also written as markdown to var/bench/quality.md),
-then the indexing speed of both engines. It first rebuilds the three binaries in the build directory.
+both runs with bench/trec_eval.py and prints one table (also written as markdown to var/bench/quality.md, or
+quality-SET-SET.md for --sets), then the indexing speed of both engines. It first rebuilds the three
+binaries in the build directory.
 
 Data: $DUET_DATA_ROOT, else ../shared/data beside the repo; cross-language sets from bench/data/crosslingual/.
 Sets that are absent are listed as such and skipped. Standard library only.
@@ -368,8 +369,10 @@ def main():
     if notes:
         md += ["", "## Absent sets", ""] + [f"- {n}" for n in notes]
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "quality.md").write_text("\n".join(md) + "\n", encoding="utf-8")
-    print(f"\nmarkdown: {os.path.relpath(out_dir / 'quality.md', Path.cwd())}; runs: {os.path.relpath(runs_dir, Path.cwd())}/")
+    # A subset gets a file of its own: it must not replace the table of a full run.
+    md_path = out_dir / ("quality.md" if not args.sets else f"quality-{'-'.join(s.name for s in select_sets(args.sets))}.md")
+    md_path.write_text("\n".join(md) + "\n", encoding="utf-8")
+    print(f"\nmarkdown: {os.path.relpath(md_path, Path.cwd())}; runs: {os.path.relpath(runs_dir, Path.cwd())}/")
     return 1 if failed else 0
 
 
