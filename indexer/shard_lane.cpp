@@ -50,20 +50,15 @@ void ShardLane::commit() {
 }
 
 void ShardLane::wait() {
-    std::unique_lock lock(mutex_);
-    wait_idle(lock);
+    read([](Xapian::WritableDatabase&) {});
 }
 
 LaneCounts ShardLane::counts() {
-    std::unique_lock lock(mutex_);
-    wait_idle(lock);
-    return counts_;
+    return read([this](Xapian::WritableDatabase&) { return counts_; });
 }
 
 void ShardLane::close() {
-    std::unique_lock lock(mutex_);
-    wait_idle(lock);
-    db_.close();
+    read([](Xapian::WritableDatabase& db) { db.close(); });
 }
 
 void ShardLane::push(Write write) {
