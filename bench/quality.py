@@ -271,10 +271,10 @@ def select_sets(arg):
     return chosen
 
 
-def bring_up_to_date(build):
-    """Configures `build` the first time and rebuilds the three binaries, so a run never measures stale code."""
+def bring_up_to_date(build, targets):
+    """Configures `build` the first time and rebuilds `targets`, so a run never measures stale code."""
     rel = os.path.relpath(build, REPO)
-    steps = [["cmake", "--build", rel, "--target", "duet-index", "duet-search", "bench_baseline"]]
+    steps = [["cmake", "--build", rel, "--target", *targets]]
     if not (build / "CMakeCache.txt").exists():
         steps.insert(0, ["cmake", "-S", ".", "-B", rel, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release", "-DDUET_TESTS=OFF"])
     for step in steps:
@@ -295,11 +295,12 @@ def main():
                         help="directory of the cross-language sets")
     parser.add_argument("--keep", action="store_true", help="keep the indexes (runs are always kept)")
     args = parser.parse_args()
+    chosen = select_sets(args.sets)  # before building: an unknown set name fails at once
 
     build = Path(args.build) if Path(args.build).is_absolute() else REPO / args.build
     bins = {"duet-index": build / "indexer" / "duet-index", "duet-search": build / "searcher" / "duet-search",
             "bench_baseline": build / "bench" / "bench_baseline"}
-    bring_up_to_date(build)
+    bring_up_to_date(build, list(bins))
 
     roots = {"data": data_root(), "xling": Path(args.crosslingual)}
     out_dir = REPO / "var" / "bench"
@@ -310,7 +311,7 @@ def main():
     results = []
     failed = False
     try:
-        for spec in select_sets(args.sets):
+        for spec in chosen:
             r = SetResult(spec)
             results.append(r)
             paths = {k: resolve(spec, k, roots) for k in ("corpus", "queries", "qrels")}
@@ -370,7 +371,7 @@ def main():
         md += ["", "## Absent sets", ""] + [f"- {n}" for n in notes]
     out_dir.mkdir(parents=True, exist_ok=True)
     # A subset gets a file of its own: it must not replace the table of a full run.
-    md_path = out_dir / ("quality.md" if not args.sets else f"quality-{'-'.join(s.name for s in select_sets(args.sets))}.md")
+    md_path = out_dir / ("quality.md" if not args.sets else f"quality-{'-'.join(s.name for s in chosen)}.md")
     md_path.write_text("\n".join(md) + "\n", encoding="utf-8")
     print(f"\nmarkdown: {os.path.relpath(md_path, Path.cwd())}; runs: {os.path.relpath(runs_dir, Path.cwd())}/")
     return 1 if failed else 0
