@@ -20,8 +20,9 @@ public:
     TermWriter(Xapian::Document& doc, analysis::Analyzer& analyzer, std::set<std::string>& spellings)
         : doc_(doc), analyzer_(analyzer), spellings_(spellings) {}
 
-    // Indexes `text` into `field`; each call starts past a gap so phrases never span two texts.
-    void add(Field field, const std::string& text) {
+    // Indexes `text` into `field`, each token `wdf` times; each call starts past a gap so phrases never span
+    // two texts.
+    void add(Field field, const std::string& text, Xapian::termcount wdf = 1) {
         if (text.empty()) return;
         tokens_.clear();
         Xapian::termpos& next = next_position_[static_cast<int>(field)];
@@ -29,9 +30,9 @@ public:
         for (const Token& t : tokens_) {
             const std::string term = schema::term(field, t.kind, t.term);
             if (schema::has_positions(t)) {
-                doc_.add_posting(term, t.position);
+                doc_.add_posting(term, t.position, wdf);
             } else {
-                doc_.add_term(term);
+                doc_.add_term(term, wdf);
             }
             if (field == Field::Text) remember_spelling(text, t);
         }
@@ -106,8 +107,8 @@ BuiltDocument build_document(const records::Record& r, const std::string& source
     Xapian::Document doc;
     std::set<std::string> spellings;
     TermWriter terms(doc, analyzer, spellings);
-    terms.add(Field::Text, r.title);
-    terms.add(Field::Text, r.title_zh);
+    terms.add(Field::Text, r.title, schema::kTitleWdf);
+    terms.add(Field::Text, r.title_zh, schema::kTitleWdf);
     terms.add(Field::Text, r.abstract);
     terms.add(Field::Text, r.abstract_zh);
     terms.add(Field::Text, join_keywords(r.keywords));

@@ -11,7 +11,8 @@ struct Ranking {
     double unigram = 0.5;         ///< single Han characters of longer runs (0: off; one-character queries always use them)
     double expansion = 0.7;       ///< other-language terms from the bilingual list, relative to typed words
     std::size_t max_expansions = 16;  ///< query terms that may bring in translations
-    double title = 0.3;           ///< extra weight of free-text words found in a title (0: off)
+    double title = 0.0;           ///< extra weight of a title copy of free-text words (0: off; titles count
+                                  ///< schema::kTitleWdf times in the text field already)
     double proximity = 0.0;       ///< weight of adjacent query words found near each other (0: off)
     std::size_t proximity_window = 8;  ///< how near, in word positions
     double bm25_k1 = 1.0;         ///< term frequency saturation

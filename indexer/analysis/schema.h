@@ -11,7 +11,7 @@
 namespace duet::schema {
 
 /// Bump when the layout below changes; the searcher refuses indexes of another version.
-inline constexpr int kFormatVersion = 3;
+inline constexpr int kFormatVersion = 4;
 
 /// Searchable text fields. Text holds everything; the others repeat their words under a prefix
 /// so that title:, author: and journal: can search them alone.
@@ -30,6 +30,10 @@ inline bool has_positions(const analysis::Token& token) {
     return !token.stop && (token.kind == analysis::TokenKind::Word || token.kind == analysis::TokenKind::Joined ||
                            token.kind == analysis::TokenKind::Subword);
 }
+
+/// Within-document frequency of each title token in Text: a title word counts as three body words, so BM25
+/// weighs titles without searching a title copy (BM25F-style; tuned with bench/quality.sh, see HACKING.md).
+inline constexpr Xapian::termcount kTitleWdf = 3;
 
 /// Gap between positions of consecutive field texts, so phrases never match across fields.
 inline constexpr Xapian::termpos kFieldGap = 100;

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <tuple>
 
 namespace fs = std::filesystem;
 using duet::testing::TempDir;
@@ -108,6 +109,29 @@ TEST_CASE("A Chinese query finds English-only records through the bilingual term
     request.query = "rheumatoid arthritis";
     CHECK(searcher.search(request).expansions ==
           std::vector<std::string>{"类风湿关节炎", "类风湿性关节炎", "风湿关节炎", "风湿性关节炎"});
+}
+
+TEST_CASE("A word in the title outweighs the same word in the abstract, in either language") {
+    TempDir dir;
+    const fs::path src = dir / "src";
+    fs::create_directories(src);
+    // The same words in each pair, moved between title and text; ids put the abstract record first on a tie.
+    std::ofstream(src / "t.jsonl") << R"({"_id":"z-title","title":"fibroblast migration","text":"wound healing assay"})" << "\n"
+                                   << R"({"_id":"a-text","title":"wound healing assay","text":"fibroblast migration"})" << "\n"
+                                   << R"({"_id":"z-title-zh","title":"糖尿病","text":"饮食调查"})" << "\n"
+                                   << R"({"_id":"a-text-zh","title":"饮食调查","text":"糖尿病"})" << "\n";
+    Collect reporter;
+    REQUIRE(index(dir / "db", src, reporter).added == 4);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    for (const auto& [query, first, second] : {std::tuple{"fibroblast", "z-title", "a-text"},
+                                               std::tuple{"糖尿病", "z-title-zh", "a-text-zh"}}) {
+        INFO(query);
+        const auto ranked = searcher.rank(query, 10);
+        REQUIRE(ranked.size() == 2);
+        CHECK(ranked[0].id == first);
+        CHECK(ranked[1].id == second);
+        CHECK(ranked[0].score > ranked[1].score);
+    }
 }
 
 TEST_CASE("Single Han characters of a longer query word raise scores but do not make a record match") {

@@ -7,11 +7,10 @@
 
 namespace {
 
-// The query's structure without the tuned extras (title boost, unigrams), which have their own test.
+// The query's structure without the tuned extras (unigrams), which have their own test.
 std::string describe(const std::string& text) {
     duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
     duet::search::Ranking ranking;
-    ranking.title = 0;
     ranking.unigram = 0;
     duet::search::QueryBuilder builder(analyzer, ranking);
     return builder.build(text).query.get_description();
@@ -36,24 +35,33 @@ TEST_CASE("Chinese searches words, with bigrams at half weight for recall") {
     CHECK(describe("類風濕") == describe("类风湿"));
 }
 
-TEST_CASE("The tuned defaults add title words at lower weight, and Han unigrams only to scores") {
+TEST_CASE("The tuned defaults search no title copy, and add Han unigrams only to scores") {
     duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
     duet::search::QueryBuilder builder(analyzer);
-    // The title copy has whole words only. Characters of a run the segmenter split sit on the right of
-    // AND_MAYBE: a record with 移 alone does not match.
+    // Titles weigh through their frequency in the text field (schema::kTitleWdf), not through S terms.
+    // Characters of a run the segmenter split sit on the right of AND_MAYBE: a record with 移 alone does not match.
+    CHECK(builder.build("knee 骨髓干细胞治疗").query.get_description() ==
+          "Query((((knee@1 OR 骨髓@2 OR 干细胞治疗@3) OR 0.5 * (B骨髓 OR B髓干 OR B干细 OR B细胞 OR B胞治 OR B治疗)) "
+          "AND_MAYBE 0.5 * (U骨 OR U髓 OR U干 OR U细 OR U胞 OR U治 OR U疗)))");
+    // A run that is one word gets no characters: its bigrams already say the same.
+    CHECK(builder.build("干细胞").query.get_description() == "Query((干细胞@1 OR 0.5 * (B干细 OR B细胞)))");
+    // A required clause needs its words, bigrams or characters, as before; excluded ones exclude them all.
+    CHECK(builder.build("+骨髓干细胞治疗 -胚胎").query.get_description() ==
+          "Query(((((骨髓@1 OR 干细胞治疗@2) OR 0.5 * (B骨髓 OR B髓干 OR B干细 OR B细胞 OR B胞治 OR B治疗)) OR "
+          "0.5 * (U骨 OR U髓 OR U干 OR U细 OR U胞 OR U治 OR U疗)) AND_NOT (胚胎@1 OR 0.5 * B胚胎)))");
+    // A one-character query is its character.
+    CHECK(builder.build("癌").query.get_description() == "Query(U癌)");
+}
+
+TEST_CASE("A title copy, when one is asked for, searches whole words only") {
+    duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
+    duet::search::Ranking ranking;
+    ranking.title = 0.3;
+    duet::search::QueryBuilder builder(analyzer, ranking);
     CHECK(builder.build("knee 骨髓干细胞治疗").query.get_description() ==
           "Query(((((knee@1 OR 骨髓@2 OR 干细胞治疗@3) OR 0.5 * (B骨髓 OR B髓干 OR B干细 OR B细胞 OR B胞治 OR B治疗)) OR "
           "0.2999999999999999889 * (Sknee@1 OR S骨髓@2 OR S干细胞治疗@3)) AND_MAYBE "
           "0.5 * (U骨 OR U髓 OR U干 OR U细 OR U胞 OR U治 OR U疗)))");
-    // A run that is one word gets no characters: its bigrams already say the same.
-    CHECK(builder.build("干细胞").query.get_description() ==
-          "Query(((干细胞@1 OR 0.5 * (B干细 OR B细胞)) OR 0.2999999999999999889 * S干细胞@1))");
-    // A required clause needs its words, bigrams or characters, as before; excluded ones exclude them all.
-    CHECK(builder.build("+骨髓干细胞治疗 -胚胎").query.get_description() ==
-          "Query((((((骨髓@1 OR 干细胞治疗@2) OR 0.5 * (B骨髓 OR B髓干 OR B干细 OR B细胞 OR B胞治 OR B治疗)) OR "
-          "0.2999999999999999889 * (S骨髓@1 OR S干细胞治疗@2)) OR 0.5 * (U骨 OR U髓 OR U干 OR U细 OR U胞 OR U治 OR U疗)) "
-          "AND_NOT (胚胎@1 OR 0.5 * B胚胎)))");
-    // A one-character query is its character.
     CHECK(builder.build("癌").query.get_description() == "Query((U癌 OR 0.2999999999999999889 * SU癌))");
 }
 
@@ -98,7 +106,6 @@ TEST_CASE("Cross-language terms widen free text at lower weight, in both directi
     cross.add("高血压", "high blood pressure", analyzer);
     duet::search::Ranking ranking;
     ranking.unigram = 0;
-    ranking.title = 0;
     duet::search::QueryBuilder builder(analyzer, ranking, &cross);
 
     auto built = builder.build("骨关节炎");
