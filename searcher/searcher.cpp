@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <future>
 #include <iterator>
 
 namespace duet::search {
@@ -185,10 +186,12 @@ Searcher::Searcher(const std::filesystem::path& db, const analysis::Analyzer& an
       stub_(read_stub(db)),
       shards_(count_shards(stub_)),
       db_(open_database(db)),
+      count_db_(open_database(db)),
       analyzer_(analyzer),
       builder_(analyzer_, ranking, cross),
       ranking_(ranking) {
     check_index(db_, db.string(), analyzer_.fingerprint());
+    align_revisions();
 }
 
 Xapian::Enquire Searcher::make_enquire(const Xapian::Query& query) {
@@ -250,6 +253,14 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
         query = Xapian::Query(Xapian::Query::OP_FILTER, query.empty() ? Xapian::Query::MatchAll : query, filter);
     }
     if (!query.empty()) {
+        // Facets are counted on another core while the ranked pass runs, through a handle of its own (Xapian
+        // handles are not thread-safe) and a copy of the query (a Query's reference counts are not atomic).
+        std::future<Counted> counting;
+        if (request.facets) {
+            counting = std::async(std::launch::async, [this, copy = Xapian::Query::unserialise(query.serialise())] {
+                return count_matches(count_db_, copy);
+            });
+        }
         Xapian::Enquire enquire = make_enquire(query);
         apply_sort(enquire, request.sort);
         const auto offset = static_cast<Xapian::doccount>(request.offset);
@@ -257,10 +268,9 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
         const Xapian::MSet mset = enquire.get_mset(offset, page, offset + page + 1);
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-        // Counted before the hits are read, so both passes see the revision the ranking saw while it is current.
-        if (request.facets) {
+        if (counting.valid()) {
             // Its count saw more matches than the ranked pass, so its total is the better estimate.
-            Counted counted = count_matches(db_, query);
+            Counted counted = counting.get();
             result.facets = std::move(counted.facets);
             result.total = counted.total;
             result.total_exact = counted.exact;
@@ -331,11 +341,32 @@ bool Searcher::reopen() {
         Xapian::Database next = open_database(path_);
         check_index(next, path_.string(), analyzer_.fingerprint());
         db_ = std::move(next);
+        count_db_ = open_database(path_);
         stub_ = std::move(stub);
         shards_ = count_shards(stub_);
+        align_revisions();
         return true;
     }
-    return db_.reopen();
+    const bool moved = db_.reopen();
+    count_db_.reopen();
+    align_revisions();
+    return moved;
+}
+
+void Searcher::catch_up() {
+    db_.reopen();
+    count_db_.reopen();
+    align_revisions();
+}
+
+// A commit between the two handles' opens leaves the counting one a revision ahead; counts and hits should
+// describe one revision. Sharded databases have no single revision to compare, so they are left as opened.
+void Searcher::align_revisions() {
+    if (shards_ != 1) return;
+    for (int attempt = 0; attempt < kModifiedRetries && db_.get_revision() != count_db_.get_revision(); ++attempt) {
+        db_.reopen();
+        count_db_.reopen();
+    }
 }
 
 std::vector<RankedId> Searcher::rank(std::string_view query, std::size_t k) {

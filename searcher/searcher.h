@@ -54,6 +54,7 @@ struct RankedId {
 };
 
 /// Searches one database. Not thread-safe (Xapian handles and the analyzer keep state): one per thread.
+/// A search that counts facets runs the count on a short-lived second thread of its own.
 class Searcher {
 public:
     /// Opens `db`; throws IndexUnusable with what to do when it is missing or was built by another analyzer.
@@ -104,12 +105,16 @@ public:
                 return read(std::as_const(db_));
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt == kModifiedRetries) throw;
-                db_.reopen();
+                catch_up();
             }
         }
     }
 
 private:
+    /// Moves both handles to the newest revision.
+    void catch_up();
+    /// Brings the two handles to the same revision when a commit came between their opens.
+    void align_revisions();
     Xapian::Enquire make_enquire(const Xapian::Query& query);
     SearchResult search_once(const SearchRequest& request);
     std::optional<Xapian::docid> docid_of(const std::string& id);
@@ -119,6 +124,7 @@ private:
     std::string stub_;  // the stub file's content when `path_` is one: a change means a new generation
     std::size_t shards_ = 1;
     Xapian::Database db_;
+    Xapian::Database count_db_;  // the same index, for the facet count that runs beside the ranked pass
     analysis::Analyzer analyzer_;
     QueryBuilder builder_;
     Ranking ranking_;

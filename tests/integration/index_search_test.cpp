@@ -459,6 +459,11 @@ TEST_CASE("An open searcher follows commits and a switched-in rebuild without be
     CHECK(searcher.reopen());
     CHECK(searcher.document_count() == 4);
     CHECK(top(searcher, "zebrafish") == "z1");
+    // Facets are counted through a second handle, which follows too.
+    duet::search::SearchRequest request;
+    request.query = "zebrafish";
+    request.facets = true;
+    CHECK(searcher.search(request).total == 1);
 
     duet::IndexOptions options;
     options.db = dir / "db";
@@ -469,5 +474,6 @@ TEST_CASE("An open searcher follows commits and a switched-in rebuild without be
     CHECK(searcher.reopen());
     CHECK(searcher.document_count() == 3);
     CHECK(searcher.rank("zebrafish", 10).empty());
+    CHECK(searcher.search(request).total == 0);
     CHECK_FALSE(searcher.reopen());
 }
