@@ -347,16 +347,14 @@ bool Searcher::reopen() {
         align_revisions();
         return true;
     }
+    return catch_up();
+}
+
+bool Searcher::catch_up() {
     const bool moved = db_.reopen();
     count_db_.reopen();
     align_revisions();
     return moved;
-}
-
-void Searcher::catch_up() {
-    db_.reopen();
-    count_db_.reopen();
-    align_revisions();
 }
 
 // A commit between the two handles' opens leaves the counting one a revision ahead; counts and hits should

@@ -111,8 +111,8 @@ public:
     }
 
 private:
-    /// Moves both handles to the newest revision.
-    void catch_up();
+    /// Moves both handles to the newest revision; returns true if the ranked one moved.
+    bool catch_up();
     /// Brings the two handles to the same revision when a commit came between their opens.
     void align_revisions();
     Xapian::Enquire make_enquire(const Xapian::Query& query);
