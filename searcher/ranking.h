@@ -8,7 +8,7 @@ namespace duet::search {
 /// Weights of the query's parts and BM25's parameters.
 struct Ranking {
     double bigram = 0.5;          ///< Han bigrams relative to whole words: word matches rank above bigram-only ones
-    double unigram = 0.5;         ///< single Han characters of longer runs (0: off; one-character queries always use them)
+    double unigram = 1.5;         ///< single Han characters of runs the segmenter split (0: off; one-character queries always use them)
     double expansion = 0.7;       ///< other-language terms from the bilingual list, relative to typed words
     std::size_t max_expansions = 16;  ///< query terms that may bring in translations
     double title = 0.0;           ///< extra weight of a title copy of free-text words (0: off; titles count

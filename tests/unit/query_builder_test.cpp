@@ -42,13 +42,13 @@ TEST_CASE("The tuned defaults search no title copy, and add Han unigrams only to
     // Characters of a run the segmenter split sit on the right of AND_MAYBE: a record with 移 alone does not match.
     CHECK(builder.build("knee 骨髓干细胞治疗").query.get_description() ==
           "Query((((knee@1 OR 骨髓@2 OR 干细胞治疗@3) OR 0.5 * (B骨髓 OR B髓干 OR B干细 OR B细胞 OR B胞治 OR B治疗)) "
-          "AND_MAYBE 0.5 * (U骨 OR U髓 OR U干 OR U细 OR U胞 OR U治 OR U疗)))");
+          "AND_MAYBE 1.5 * (U骨 OR U髓 OR U干 OR U细 OR U胞 OR U治 OR U疗)))");
     // A run that is one word gets no characters: its bigrams already say the same.
     CHECK(builder.build("干细胞").query.get_description() == "Query((干细胞@1 OR 0.5 * (B干细 OR B细胞)))");
     // A required clause needs its words, bigrams or characters, as before; excluded ones exclude them all.
     CHECK(builder.build("+骨髓干细胞治疗 -胚胎").query.get_description() ==
           "Query(((((骨髓@1 OR 干细胞治疗@2) OR 0.5 * (B骨髓 OR B髓干 OR B干细 OR B细胞 OR B胞治 OR B治疗)) OR "
-          "0.5 * (U骨 OR U髓 OR U干 OR U细 OR U胞 OR U治 OR U疗)) AND_NOT (胚胎@1 OR 0.5 * B胚胎)))");
+          "1.5 * (U骨 OR U髓 OR U干 OR U细 OR U胞 OR U治 OR U疗)) AND_NOT (胚胎@1 OR 0.5 * B胚胎)))");
     // A one-character query is its character.
     CHECK(builder.build("癌").query.get_description() == "Query(U癌)");
 }
@@ -61,7 +61,7 @@ TEST_CASE("A title copy, when one is asked for, searches whole words only") {
     CHECK(builder.build("knee 骨髓干细胞治疗").query.get_description() ==
           "Query(((((knee@1 OR 骨髓@2 OR 干细胞治疗@3) OR 0.5 * (B骨髓 OR B髓干 OR B干细 OR B细胞 OR B胞治 OR B治疗)) OR "
           "0.2999999999999999889 * (Sknee@1 OR S骨髓@2 OR S干细胞治疗@3)) AND_MAYBE "
-          "0.5 * (U骨 OR U髓 OR U干 OR U细 OR U胞 OR U治 OR U疗)))");
+          "1.5 * (U骨 OR U髓 OR U干 OR U细 OR U胞 OR U治 OR U疗)))");
     CHECK(builder.build("癌").query.get_description() == "Query((U癌 OR 0.2999999999999999889 * SU癌))");
 }
 
