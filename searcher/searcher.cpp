@@ -59,6 +59,10 @@ std::string id_of(Xapian::Database& db, Xapian::docid did) {
     return std::to_string(did);
 }
 
+// Opens of a generation before giving up on a stub that keeps changing: rebuilds are minutes apart, and a
+// stale stub only means the next reopen() catches up.
+constexpr int kOpenTries = 3;
+
 // Terms of a record that make up a "more like this" query.
 constexpr Xapian::termcount kLikeTerms = 30;
 
@@ -207,16 +211,30 @@ void check_index(const Xapian::Database& db, const std::string& path, const std:
 
 Searcher::Searcher(const std::filesystem::path& db, const analysis::Analyzer& analyzer, Ranking ranking,
                    const CrossLanguage* cross)
+    : Searcher(db, open_generation(db), analyzer, ranking, cross) {}
+
+Searcher::Searcher(const std::filesystem::path& db, Generation opened, const analysis::Analyzer& analyzer,
+                   Ranking ranking, const CrossLanguage* cross)
     : path_(db),
-      stub_(read_stub(db)),
+      stub_(std::move(opened.stub)),
       shards_(count_shards(stub_)),
-      db_(open_database(db)),
-      count_db_(open_database(db)),
+      db_(std::move(opened.ranked)),
+      count_db_(std::move(opened.counting)),
       analyzer_(analyzer),
       builder_(analyzer_, ranking, cross),
       ranking_(ranking) {
     check_index(db_, db.string(), analyzer_.fingerprint());
     align_revisions();
+}
+
+// Revisions cannot tell two generations apart, so the stub is read before and after the two opens: if a
+// rebuild was switched in between, the counts would describe another index than the hits.
+Searcher::Generation Searcher::open_generation(const std::filesystem::path& db) {
+    for (int attempt = 1;; ++attempt) {
+        std::string stub = read_stub(db);
+        Generation opened{stub, open_database(db), open_database(db)};
+        if (read_stub(db) == stub || attempt == kOpenTries) return opened;
+    }
 }
 
 Xapian::Enquire Searcher::make_enquire(const Xapian::Query& query) {
@@ -361,13 +379,12 @@ std::optional<SearchResult> Searcher::like(const std::string& id, std::size_t li
 std::uint64_t Searcher::revision() const { return shards_ == 1 ? db_.get_revision() : 0; }
 
 bool Searcher::reopen() {
-    std::string stub = read_stub(path_);
-    if (stub != stub_) {
-        Xapian::Database next = open_database(path_);
-        check_index(next, path_.string(), analyzer_.fingerprint());
-        db_ = std::move(next);
-        count_db_ = open_database(path_);
-        stub_ = std::move(stub);
+    if (read_stub(path_) != stub_) {
+        Generation next = open_generation(path_);
+        check_index(next.ranked, path_.string(), analyzer_.fingerprint());
+        db_ = std::move(next.ranked);
+        count_db_ = std::move(next.counting);
+        stub_ = std::move(next.stub);
         shards_ = count_shards(stub_);
         align_revisions();
         return true;

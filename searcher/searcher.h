@@ -111,6 +111,16 @@ public:
     }
 
 private:
+    /// The stub's content and both handles, opened from one generation.
+    struct Generation {
+        std::string stub;
+        Xapian::Database ranked;
+        Xapian::Database counting;
+    };
+    /// Opens both handles of `db`, again if a rebuild switched generations in between.
+    static Generation open_generation(const std::filesystem::path& db);
+    Searcher(const std::filesystem::path& db, Generation opened, const analysis::Analyzer& analyzer, Ranking ranking,
+             const CrossLanguage* cross);
     /// Moves both handles to the newest revision; returns true if the ranked one moved.
     bool catch_up();
     /// Brings the two handles to the same revision when a commit came between their opens.
