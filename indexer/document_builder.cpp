@@ -126,7 +126,6 @@ BuiltDocument build_document(const records::Record& r, const std::string& source
     if (!r.jcr.empty()) doc.add_boolean_term(schema::filter_term(schema::kJcrPrefix, r.jcr));
     if (!r.category.empty()) doc.add_boolean_term(schema::filter_term(schema::kCategoryPrefix, r.category));
     for (const auto& lang : record_languages(r)) doc.add_boolean_term(schema::filter_term(schema::kLangPrefix, lang));
-    for (unsigned level = 1; level <= schema::sample_levels(r.id); ++level) doc.add_boolean_term(schema::sample_term(level));
 
     doc.add_value(schema::slot(schema::Slot::Id), r.id);
     if (!r.date.empty()) doc.add_value(schema::slot(schema::Slot::Date), sortable_date(r.date));

@@ -109,9 +109,6 @@ public:
         for (auto& spy : spies_) enquire.add_matchspy(&spy.counter);
     }
 
-    /// How many matches the spies saw.
-    Xapian::doccount seen() const { return spies_.front().counter.get_total(); }
-
     /// The counts; when the spies saw a sample of the `matches`, each count is scaled up to an estimate.
     std::vector<Facet> collect(Xapian::doccount matches, bool matches_exact) const {
         std::vector<Facet> out;
@@ -154,40 +151,18 @@ struct Counted {
     bool exact = true;
 };
 
-// Passes of their own, unranked. Spies on the ranked pass would make it score every one of its first matches
-// before skipping any (at 1M records that tripled short queries), and they see every candidate after that too.
-// The first pass stops after kFacetSample matches. When there are more, the matcher's first ones are the
-// lowest docids, the oldest records, so the facets are counted instead on a hash-random sample of the index
-// (schema::sample_levels) that holds kFacetSample to twice as many matches, or on all of them when that
-// is no more.
+// A pass of its own, unranked, that may stop after kFacetSample matches. Spies on the ranked pass would make it
+// score every one of its first matches before skipping any (at 1M records that tripled short queries), and
+// they see every candidate after that too.
 Counted count_matches(const Xapian::Database& db, const Xapian::Query& query) {
-    Counted out;
-    {
-        Xapian::Enquire enquire(db);
-        enquire.set_query(query);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        FacetSpies spies(enquire);
-        const Xapian::MSet first = enquire.get_mset(0, 0, kFacetSample);
-        out.total = first.get_matches_estimated();
-        out.exact = first.get_matches_lower_bound() == first.get_matches_upper_bound();
-        // The total can be exact (a single term's frequency) although the spies saw only the first matches.
-        if (spies.seen() >= out.total) {
-            out.facets = spies.collect(out.total, out.exact);
-            return out;
-        }
-    }
-    unsigned level = 0;
-    while (level < schema::kSampleLevels && (out.total >> (level + 1)) >= kFacetSample) ++level;
     Xapian::Enquire enquire(db);
-    enquire.set_query(level == 0 ? query
-                                 : Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::sample_term(level))));
+    enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     FacetSpies spies(enquire);
-    const Xapian::MSet counted = enquire.get_mset(0, 0, db.get_doccount());
-    if (level == 0) {
-        out.total = counted.get_matches_estimated();
-        out.exact = true;
-    }
+    const Xapian::MSet counted = enquire.get_mset(0, 0, kFacetSample);
+    Counted out;
+    out.total = counted.get_matches_estimated();
+    out.exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
     out.facets = spies.collect(out.total, out.exact);
     return out;
 }

@@ -1,7 +1,5 @@
 #include "schema.h"
 
-#include "fingerprint.h"
-
 namespace duet::schema {
 
 std::string_view field_prefix(Field field) {
@@ -27,23 +25,5 @@ std::string filter_term(std::string_view prefix, std::string_view value) {
     for (const char ch : value) out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
     return out;
 }
-
-unsigned sample_levels(std::string_view id) {
-    analysis::Fingerprint digest;
-    digest.add(id);
-    std::uint64_t bits = digest.value();
-    // FNV-1a's low bits mix poorly for short keys that differ only in their last bytes; fold the high ones in.
-    bits ^= bits >> 29;
-    bits *= 0xbf58476d1ce4e5b9ULL;
-    bits ^= bits >> 32;
-    unsigned levels = 0;
-    while (levels < kSampleLevels && (bits & 1U) == 0) {
-        ++levels;
-        bits >>= 1;
-    }
-    return levels;
-}
-
-std::string sample_term(unsigned level) { return std::string(kSamplePrefix) + std::to_string(level); }
 
 }  // namespace duet::schema

@@ -11,7 +11,7 @@
 namespace duet::schema {
 
 /// Bump when the layout below changes; the searcher refuses indexes of another version.
-inline constexpr int kFormatVersion = 5;
+inline constexpr int kFormatVersion = 4;
 
 /// Searchable text fields. Text holds everything; the others repeat their words under a prefix
 /// so that title:, author: and journal: can search them alone.
@@ -47,19 +47,6 @@ inline constexpr std::string_view kJournalPrefix = "XJ";    ///< + folded journa
 inline constexpr std::string_view kJcrPrefix = "XQ";        ///< + q1..q4
 inline constexpr std::string_view kLangPrefix = "XL";       ///< + zh or en: languages the record has text in
 inline constexpr std::string_view kCategoryPrefix = "XC";   ///< + category (RegionCategory)
-inline constexpr std::string_view kSamplePrefix = "XS";     ///< + level 1..kSampleLevels: see sample_levels()
-
-/// Deepest sample level: a level-l term is on about 1 in 2^l records, so 2^20 covers a billion records.
-inline constexpr unsigned kSampleLevels = 20;
-
-/// The sample levels of record `id`: it carries XS1..XS<n> with n = the trailing zero bits of a digest of its
-/// id (at most kSampleLevels), so XS<l> marks a hash-random 1/2^l of all records. Facets of a large result are
-/// counted on the matches that also carry one such term: a sample spread over the whole index, where the
-/// matcher's first matches (docid order) would all be the oldest records.
-unsigned sample_levels(std::string_view id);
-
-/// The term of sample level `level` (1..kSampleLevels).
-std::string sample_term(unsigned level);
 
 /// A filter term: `prefix` + `value` with ASCII letters lower-cased, the same at index and query time.
 std::string filter_term(std::string_view prefix, std::string_view value);
