@@ -119,6 +119,7 @@ private:
     };
     /// Opens both handles of `db`, again if a rebuild switched generations in between.
     static Generation open_generation(const std::filesystem::path& db);
+    /// Takes over an opened generation (the public constructor opens it first).
     Searcher(const std::filesystem::path& db, Generation opened, const analysis::Analyzer& analyzer, Ranking ranking,
              const CrossLanguage* cross);
     /// Moves both handles to the newest revision; returns true if the ranked one moved.
