@@ -241,6 +241,25 @@ TEST_CASE("Re-running on unchanged input changes nothing, edits, additions and d
     CHECK(searcher.rank("intraarticular", 10).empty());
 }
 
+TEST_CASE("Did-you-mean never suggests a word whose records are gone") {
+    TempDir dir;
+    const fs::path seeds = copy_seeds(dir);
+    std::ofstream(seeds / "extra.jsonl") << R"({"_id":"x1","title":"Zebrafish fin regeneration","text":"blastema"})"
+                                         << "\n";
+    Collect reporter;
+    index(dir / "db", seeds, reporter);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    duet::search::SearchRequest request;
+    request.query = "zebrafisch therapy";
+    CHECK(searcher.search(request).suggestion == "zebrafish therapy");
+
+    fs::remove(seeds / "extra.jsonl");
+    CHECK(index(dir / "db", seeds, reporter).deleted == 1);
+    searcher.reopen();
+    CHECK(searcher.rank("zebrafish", 10).empty());
+    CHECK(searcher.search(request).suggestion.empty());
+}
+
 TEST_CASE("Bad records are counted and skipped, the rest is indexed") {
     TempDir dir;
     const fs::path src = dir / "src";
