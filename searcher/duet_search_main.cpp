@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <string>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -63,6 +65,12 @@ int main(int argc, char** argv) {
     app.add_option("query", words, "the query (quote it or not)");
     duet::search::Ranking ranking;
     auto* tuning = app.add_option_group("Ranking", "override tuned ranking parameters (for experiments)");
+    const std::map<std::string, duet::search::Weighting> weightings{{"ineb2", duet::search::Weighting::ineb2},
+                                                                     {"bm25", duet::search::Weighting::bm25}};
+    tuning->add_option("--weighting", ranking.weighting, "weighting scheme: ineb2 or bm25")
+        ->transform(CLI::CheckedTransformer(weightings, CLI::ignore_case))
+        ->option_text("ineb2|bm25 (default ineb2)");
+    tuning->add_option("--c", ranking.ineb2_c, "IneB2 c")->check(CLI::PositiveNumber)->capture_default_str();
     tuning->add_option("--k1", ranking.bm25_k1, "BM25 k1")->capture_default_str();
     tuning->add_option("--b", ranking.bm25_b, "BM25 b")->capture_default_str();
     tuning->add_option("--bigram-weight", ranking.bigram, "weight of Han bigrams")->capture_default_str();

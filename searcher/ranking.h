@@ -5,6 +5,9 @@
 
 namespace duet::search {
 
+/// Xapian's built-in weighting schemes Duet can rank with (built-in, so xapian-tcpsrv shards know them too).
+enum class Weighting { ineb2, bm25 };
+
 /// Weights of the query's parts and BM25's parameters.
 struct Ranking {
     double bigram = 0.5;          ///< Han bigrams relative to whole words: word matches rank above bigram-only ones
@@ -15,8 +18,10 @@ struct Ranking {
                                   ///< schema::kTitleWdf times in the text field already)
     double proximity = 0.0;       ///< weight of adjacent query words found near each other (0: off)
     std::size_t proximity_window = 8;  ///< how near, in word positions
-    double bm25_k1 = 1.0;         ///< term frequency saturation
-    double bm25_b = 0.5;          ///< document length normalisation
+    Weighting weighting = Weighting::ineb2;  ///< the scheme: DFR IneB2 ranked above BM25 on every large set
+    double ineb2_c = 2.0;         ///< IneB2's document length normalisation
+    double bm25_k1 = 1.0;         ///< BM25 term frequency saturation (weighting bm25)
+    double bm25_b = 0.5;          ///< BM25 document length normalisation (weighting bm25)
     std::size_t max_prefix_terms = 64;  ///< words a prefix* may expand to (the most frequent ones)
     std::size_t max_terms = 256;  ///< terms beyond this (a pasted page of text) are ignored
 };

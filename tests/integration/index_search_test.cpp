@@ -122,15 +122,23 @@ TEST_CASE("A word in the title outweighs the same word in the abstract, in eithe
                                    << R"({"_id":"a-text-zh","title":"饮食调查","text":"糖尿病"})" << "\n";
     Collect reporter;
     REQUIRE(index(dir / "db", src, reporter).added == 4);
-    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    // Both weighting schemes must honour it: IneB2 ranks by default, BM25 stays selectable.
+    duet::search::Ranking bm25;
+    bm25.weighting = duet::search::Weighting::bm25;
+    duet::search::Searcher ineb2_searcher(dir / "db", duet::testing::standard_analyzer());
+    duet::search::Searcher bm25_searcher(dir / "db", duet::testing::standard_analyzer(), bm25);
     for (const auto& [query, first, second] : {std::tuple{"fibroblast", "z-title", "a-text"},
                                                std::tuple{"糖尿病", "z-title-zh", "a-text-zh"}}) {
         INFO(query);
-        const auto ranked = searcher.rank(query, 10);
-        REQUIRE(ranked.size() == 2);
-        CHECK(ranked[0].id == first);
-        CHECK(ranked[1].id == second);
-        CHECK(ranked[0].score > ranked[1].score);
+        const auto by_ineb2 = ineb2_searcher.rank(query, 10);
+        const auto by_bm25 = bm25_searcher.rank(query, 10);
+        for (const auto* ranked : {&by_ineb2, &by_bm25}) {
+            REQUIRE(ranked->size() == 2);
+            CHECK((*ranked)[0].id == first);
+            CHECK((*ranked)[1].id == second);
+            CHECK((*ranked)[0].score > (*ranked)[1].score);
+        }
+        CHECK(by_ineb2[0].score != Approx(by_bm25[0].score));  // the scheme was applied, not ignored
     }
 }
 
