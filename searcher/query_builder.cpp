@@ -201,11 +201,17 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
         const bool boost_chars = parts.size() > 1;
         if (joined != nullptr) {
             // IL-6 finds IL6, IL-6 and "IL 6": the joined term or the parts as a phrase, weighed as one word.
-            std::vector<Xapian::Query> phrase;
-            for (const Token* p : parts) phrase.emplace_back(term(*p), 1, p->position);
-            const std::vector<Xapian::Query> alternatives = {
-                Xapian::Query(term(*joined)), Xapian::Query(Xapian::Query::OP_PHRASE, phrase.begin(), phrase.end())};
-            words.push_back(combine(Xapian::Query::OP_SYNONYM, alternatives));
+            std::vector<Xapian::Query> phrase_terms;
+            for (const Token* p : parts) phrase_terms.emplace_back(term(*p), 1, p->position);
+            Xapian::Query phrase(Xapian::Query::OP_PHRASE, phrase_terms.begin(), phrase_terms.end());
+            // Without its joined term a synonym is the phrase alone, and Xapian 1.4 can estimate a phrase's
+            // frequency as 0 records; IneB2 divides by that estimate, so such records scored infinity.
+            const std::string joined_term = term(*joined);
+            if (vocabulary_ != nullptr && !vocabulary_->term_exists(joined_term)) {
+                words.push_back(std::move(phrase));
+            } else {
+                words.push_back(combine(Xapian::Query::OP_SYNONYM, {Xapian::Query(joined_term), phrase}));
+            }
             remember(*joined);
             for (const Token* p : parts) remember(*p);
             --budget;

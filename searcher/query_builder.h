@@ -21,9 +21,12 @@ struct BuiltQuery {
 /// Turns clauses into a query. Holds a reference to the analyzer; not thread-safe, like the analyzer.
 class QueryBuilder {
 public:
-    /// `cross` (may be null) widens free-text queries with the other language's terms.
-    explicit QueryBuilder(analysis::Analyzer& analyzer, Ranking ranking = {}, const CrossLanguage* cross = nullptr)
-        : analyzer_(analyzer), ranking_(ranking), cross_(cross) {}
+    /// `cross` (may be null) widens free-text queries with the other language's terms. `vocabulary` (may be
+    /// null, must outlive the builder) is the database searched: a compound word (IL-6) whose joined form it
+    /// lacks is searched as a phrase of its parts alone.
+    explicit QueryBuilder(analysis::Analyzer& analyzer, Ranking ranking = {}, const CrossLanguage* cross = nullptr,
+                          const Xapian::Database* vocabulary = nullptr)
+        : analyzer_(analyzer), ranking_(ranking), cross_(cross), vocabulary_(vocabulary) {}
 
     /// The query for `clauses`: Should clauses are ORed (BM25 sums them), Must clauses required,
     /// MustNot clauses excluded, field filters (doi, year, jcr, lang) applied without affecting scores.
@@ -48,6 +51,7 @@ private:
     analysis::Analyzer& analyzer_;
     Ranking ranking_;
     const CrossLanguage* cross_;
+    const Xapian::Database* vocabulary_;
 };
 
 }  // namespace duet::search

@@ -196,7 +196,7 @@ Searcher::Searcher(const std::filesystem::path& db, Generation opened, const ana
       db_(std::move(opened.ranked)),
       count_db_(std::move(opened.counting)),
       analyzer_(analyzer),
-      builder_(analyzer_, ranking, cross),
+      builder_(analyzer_, ranking, cross, &db_),
       ranking_(ranking) {
     check_index(db_, db.string(), analyzer_.fingerprint());
     align_revisions();

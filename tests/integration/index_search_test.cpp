@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -139,6 +140,33 @@ TEST_CASE("A word in the title outweighs the same word in the abstract, in eithe
             CHECK((*ranked)[0].score > (*ranked)[1].score);
         }
         CHECK(by_ineb2[0].score != Approx(by_bm25[0].score));  // the scheme was applied, not ignored
+    }
+}
+
+TEST_CASE("A compound found only as separate words scores like any match, not infinity") {
+    TempDir dir;
+    const fs::path src = dir / "src";
+    fs::create_directories(src);
+    // Rare parts in a larger collection: Xapian estimates the phrase's frequency at 0 records, and with the
+    // joined term (phagosomelysosome) absent, IneB2 divided by that estimate.
+    std::ofstream out(src / "t.jsonl");
+    out << R"({"_id":"both","title":"phagosome/lysosome fusion","text":"maturation"})" << "\n"
+        << R"({"_id":"phagosome","title":"the phagosome","text":"maturation"})" << "\n"
+        << R"({"_id":"lysosome","title":"the lysosome","text":"storage"})" << "\n";
+    for (int i = 0; i < 40; ++i) out << R"({"_id":"other)" << i << R"(","title":"cell biology","text":"membrane"})" << "\n";
+    out.close();
+    Collect reporter;
+    REQUIRE(index(dir / "db", src, reporter).added == 43);
+    duet::search::Ranking bm25;
+    bm25.weighting = duet::search::Weighting::bm25;
+    duet::search::Searcher ineb2_searcher(dir / "db", duet::testing::standard_analyzer());
+    duet::search::Searcher bm25_searcher(dir / "db", duet::testing::standard_analyzer(), bm25);
+    for (auto* searcher : {&ineb2_searcher, &bm25_searcher}) {
+        const auto ranked = searcher->rank("phagosome-lysosome fusion", 10);
+        REQUIRE(ranked.size() == 1);
+        CHECK(ranked[0].id == "both");
+        CHECK(std::isfinite(ranked[0].score));
+        CHECK(ranked[0].score > 0);
     }
 }
 

@@ -29,6 +29,17 @@ TEST_CASE("A compound searches its joined form or its parts as a phrase, as one 
     CHECK(describe("IL6") == "Query(il6@1)");
 }
 
+TEST_CASE("A compound whose joined form the index lacks searches its parts as a phrase alone") {
+    duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document doc;
+    doc.add_term("il6");
+    db.add_document(doc);
+    duet::search::QueryBuilder builder(analyzer, duet::search::Ranking{}, nullptr, &db);
+    CHECK(builder.build("IL-6").query.get_description() == "Query((il6 SYNONYM (il@1 PHRASE 2 6@2)))");
+    CHECK(builder.build("TNF-6").query.get_description() == "Query((tnf@1 PHRASE 2 6@2))");
+}
+
 TEST_CASE("Chinese searches words, with bigrams at half weight for recall") {
     CHECK(describe("间充质干细胞") == "Query((间充质干细胞@1 OR 0.5 * (B间充 OR B充质 OR B质干 OR B干细 OR B细胞)))");
     CHECK(describe("癌") == "Query(U癌)");
