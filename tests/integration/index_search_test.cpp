@@ -50,6 +50,13 @@ fs::path copy_seeds(const TempDir& dir) {
     return seeds;
 }
 
+// The tuned ranking with BM25 in place of IneB2 (`duet-search --weighting bm25`).
+duet::search::Ranking bm25_ranking() {
+    duet::search::Ranking ranking;
+    ranking.weighting = duet::search::Weighting::bm25;
+    return ranking;
+}
+
 std::string top(duet::search::Searcher& searcher, const std::string& query) {
     const auto ranked = searcher.rank(query, 3);
     return ranked.empty() ? "(none)" : ranked.front().id;
@@ -124,10 +131,8 @@ TEST_CASE("A word in the title outweighs the same word in the abstract, in eithe
     Collect reporter;
     REQUIRE(index(dir / "db", src, reporter).added == 4);
     // Both weighting schemes must honour it: IneB2 ranks by default, BM25 stays selectable.
-    duet::search::Ranking bm25;
-    bm25.weighting = duet::search::Weighting::bm25;
     duet::search::Searcher ineb2_searcher(dir / "db", duet::testing::standard_analyzer());
-    duet::search::Searcher bm25_searcher(dir / "db", duet::testing::standard_analyzer(), bm25);
+    duet::search::Searcher bm25_searcher(dir / "db", duet::testing::standard_analyzer(), bm25_ranking());
     for (const auto& [query, first, second] : {std::tuple{"fibroblast", "z-title", "a-text"},
                                                std::tuple{"糖尿病", "z-title-zh", "a-text-zh"}}) {
         INFO(query);
@@ -157,10 +162,8 @@ TEST_CASE("A compound found only as separate words scores like any match, not in
     out.close();
     Collect reporter;
     REQUIRE(index(dir / "db", src, reporter).added == 43);
-    duet::search::Ranking bm25;
-    bm25.weighting = duet::search::Weighting::bm25;
     duet::search::Searcher ineb2_searcher(dir / "db", duet::testing::standard_analyzer());
-    duet::search::Searcher bm25_searcher(dir / "db", duet::testing::standard_analyzer(), bm25);
+    duet::search::Searcher bm25_searcher(dir / "db", duet::testing::standard_analyzer(), bm25_ranking());
     for (auto* searcher : {&ineb2_searcher, &bm25_searcher}) {
         const auto ranked = searcher->rank("phagosome-lysosome fusion", 10);
         REQUIRE(ranked.size() == 1);
