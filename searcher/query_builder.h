@@ -28,7 +28,7 @@ public:
                           const Xapian::Database* vocabulary = nullptr)
         : analyzer_(analyzer), ranking_(ranking), cross_(cross), vocabulary_(vocabulary) {}
 
-    /// The query for `clauses`: Should clauses are ORed (BM25 sums them), Must clauses required,
+    /// The query for `clauses`: Should clauses are ORed (their scores add up), Must clauses required,
     /// MustNot clauses excluded, field filters (doi, year, jcr, lang) applied without affecting scores.
     BuiltQuery build(const std::vector<Clause>& clauses);
 

@@ -8,7 +8,7 @@ namespace duet::search {
 /// Xapian's built-in weighting schemes Duet can rank with (built-in, so xapian-tcpsrv shards know them too).
 enum class Weighting { ineb2, bm25 };
 
-/// Weights of the query's parts and BM25's parameters.
+/// Weights of the query's parts and the weighting scheme's parameters.
 struct Ranking {
     double bigram = 0.5;          ///< Han bigrams relative to whole words: word matches rank above bigram-only ones
     double unigram = 1.5;         ///< single Han characters of runs the segmenter split (0: off; one-character queries always use them)
