@@ -43,22 +43,6 @@ Xapian::Query scaled(const Xapian::Query& q, double weight) {
     return q.empty() ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight);
 }
 
-// The tokens without the Han pieces (bigrams, and single characters of longer runs) that stand in for words.
-// The title copy searches whole words only: its pieces changed no ranking on any quality set, and at 1M
-// records they were a fifth of a short Chinese query's time.
-std::vector<Token> whole_words(const std::vector<Token>& tokens) {
-    std::map<std::uint32_t, std::size_t> han_chars;
-    for (const Token& t : tokens) {
-        if (t.kind == TokenKind::Unigram) ++han_chars[t.chunk];
-    }
-    std::vector<Token> out;
-    for (const Token& t : tokens) {
-        const bool piece = t.kind == TokenKind::Bigram || (t.kind == TokenKind::Unigram && han_chars[t.chunk] > 1);
-        if (!piece) out.push_back(t);
-    }
-    return out;
-}
-
 std::optional<int> parse_year(std::string_view s) {
     int year = 0;
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), year);
@@ -338,17 +322,9 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
             if (is_filter_field(clause.field)) text.field.clear();  // unreadable filter: search its words instead
             // Excluded words must not be highlighted in results.
             MatchTerms ignored;
-            // Analysed once: the title copy and the translations start from the same tokens.
+            // Analysed once: the words and their translations start from the same tokens.
             const std::vector<Token> tokens = analyzer_.analyze(text.text);
             q = text_query(text, tokens, clause.occur == Clause::Occur::MustNot ? ignored : built.highlight, budget);
-            if (ranking_.title > 0 && text.field.empty() && clause.occur != Clause::Occur::MustNot && !q.match.empty()) {
-                // The same words again, restricted to titles: a title is a summary written by the authors.
-                Clause in_title = text;
-                in_title.field = "title";
-                std::size_t unlimited = ranking_.max_terms;
-                const Scored t = text_query(in_title, whole_words(tokens), ignored, unlimited);
-                q = {either(q.match, scaled(t.match, ranking_.title)), either(q.boost, scaled(t.boost, ranking_.title))};
-            }
             if (clause.occur == Clause::Occur::Should && text.field.empty() && !text.phrase) {
                 q.match = either(q.match, expansion_query(tokens, built, budget));
             }

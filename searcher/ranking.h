@@ -14,8 +14,6 @@ struct Ranking {
     double unigram = 1.5;         ///< single Han characters of runs the segmenter split (0: off; one-character queries always use them)
     double expansion = 0.7;       ///< other-language terms from the bilingual list, relative to typed words
     std::size_t max_expansions = 16;  ///< query terms that may bring in translations
-    double title = 0.0;           ///< extra weight of a title copy of free-text words (0: off; titles count
-                                  ///< schema::kTitleWdf times in the text field already)
     double proximity = 0.0;       ///< weight of adjacent query words found near each other (0: off)
     std::size_t proximity_window = 8;  ///< how near, in word positions
     Weighting weighting = Weighting::ineb2;  ///< the scheme: DFR IneB2 ranked above BM25 on every large set

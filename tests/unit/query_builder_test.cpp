@@ -64,18 +64,6 @@ TEST_CASE("The tuned defaults search no title copy, and add Han unigrams only to
     CHECK(builder.build("癌").query.get_description() == "Query(U癌)");
 }
 
-TEST_CASE("A title copy, when one is asked for, searches whole words only") {
-    duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
-    duet::search::Ranking ranking;
-    ranking.title = 0.3;
-    duet::search::QueryBuilder builder(analyzer, ranking);
-    CHECK(builder.build("knee 骨髓干细胞治疗").query.get_description() ==
-          "Query(((((knee@1 OR 骨髓@2 OR 干细胞治疗@3) OR 0.5 * (B骨髓 OR B髓干 OR B干细 OR B细胞 OR B胞治 OR B治疗)) OR "
-          "0.2999999999999999889 * (Sknee@1 OR S骨髓@2 OR S干细胞治疗@3)) AND_MAYBE "
-          "1.5 * (U骨 OR U髓 OR U干 OR U细 OR U胞 OR U治 OR U疗)))");
-    CHECK(builder.build("癌").query.get_description() == "Query((U癌 OR 0.2999999999999999889 * SU癌))");
-}
-
 TEST_CASE("Mixed English and Chinese queries build without error") {
     CHECK(describe("MSC 间充质干细胞 therapy") ==
           "Query(((msc@1 OR 间充质干细胞@2 OR therapi@3) OR 0.5 * (B间充 OR B充质 OR B质干 OR B干细 OR B细胞)))");
