@@ -62,6 +62,10 @@ public:
     Searcher(const std::filesystem::path& db, const analysis::Analyzer& analyzer, Ranking ranking = {},
              const CrossLanguage* cross = nullptr);
 
+    // The query builder holds a pointer to db_, so a copied or moved searcher would search its source's handle.
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
+
     /// One page of hits with snippets.
     SearchResult search(const SearchRequest& request);
 
