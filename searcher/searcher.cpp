@@ -51,7 +51,7 @@ std::size_t count_shards(const std::string& stub) {
     return std::max<std::size_t>(1, n);
 }
 
-std::string id_of(Xapian::Database& db, Xapian::docid did) {
+std::string id_of(const Xapian::Database& db, Xapian::docid did) {
     const std::string prefix(schema::kIdPrefix);
     auto t = db.termlist_begin(did);
     t.skip_to(prefix);
@@ -389,14 +389,17 @@ void Searcher::align_revisions() {
 }
 
 std::vector<RankedId> Searcher::rank(std::string_view query, std::size_t k) {
-    std::vector<RankedId> out;
-    const BuiltQuery built = builder_.build(query);
-    if (built.query.empty()) return out;
-    Xapian::Enquire enquire = make_enquire(built.query);
-    apply_sort(enquire, SortBy::Relevance);
-    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(k));
-    for (auto m = mset.begin(); m != mset.end(); ++m) out.push_back({id_of(db_, *m), m.get_weight()});
-    return out;
+    // Batch runs may go on while duet-index commits, like the server's searches.
+    return read_current([&](const Xapian::Database& db) {
+        std::vector<RankedId> out;
+        const BuiltQuery built = builder_.build(query);
+        if (built.query.empty()) return out;
+        Xapian::Enquire enquire = make_enquire(built.query);
+        apply_sort(enquire, SortBy::Relevance);
+        const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(k));
+        for (auto m = mset.begin(); m != mset.end(); ++m) out.push_back({id_of(db, *m), m.get_weight()});
+        return out;
+    });
 }
 
 }  // namespace duet::search
