@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
         if (explain) fmt::print(stderr, "{}\n", searcher.explain(request.query));
         std::optional<duet::search::SearchResult> found;
         if (!like_id.empty()) {
-            found = searcher.like(like_id, request.limit);
+            found = searcher.like(like_id, request.limit, request.offset);
             if (!found) {
                 fmt::print(stderr, "duet-search: no record with id {} in {}\n", like_id, db);
                 return 1;

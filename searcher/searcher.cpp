@@ -318,23 +318,32 @@ std::optional<records::Record> Searcher::find(const std::string& id) {
     });
 }
 
-std::optional<SearchResult> Searcher::like(const std::string& id, std::size_t limit) {
+std::optional<SearchResult> Searcher::like(const std::string& id, std::size_t limit, std::size_t offset) {
+    return read_current([&](const Xapian::Database&) { return like_once(id, limit, offset); });
+}
+
+std::optional<SearchResult> Searcher::like_once(const std::string& id, std::size_t limit, std::size_t offset) {
     const auto start = std::chrono::steady_clock::now();
     const auto did = docid_of(id);
     if (!did) return std::nullopt;
     // Words and Chinese words only: field copies, bigrams and filter terms would say the same thing again.
-    class WordsOnly : public Xapian::ExpandDecider {
+    // A word no other record holds is the most telling of all by its weight, and finds nothing.
+    class SharedWords : public Xapian::ExpandDecider {
     public:
+        explicit SharedWords(const Xapian::Database& db) : db_(db) {}
         bool operator()(const std::string& term) const override {
             const unsigned char c = static_cast<unsigned char>(term[0]);
-            return !(c >= 'A' && c <= 'Z') && term.size() > 2;
+            return !(c >= 'A' && c <= 'Z') && term.size() > 2 && db_.get_termfreq(term) > 1;
         }
+
+    private:
+        const Xapian::Database& db_;
     };
     Xapian::RSet rset;
     rset.add_document(*did);
     Xapian::Enquire enquire = make_enquire(Xapian::Query::MatchNothing);
-    const WordsOnly words_only;
-    const Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &words_only);
+    const SharedWords shared_words(db_);
+    const Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &shared_words);
     BuiltQuery built;
     std::vector<Xapian::Query> terms;
     for (auto t = eset.begin(); t != eset.end(); ++t) {
@@ -345,9 +354,11 @@ std::optional<SearchResult> Searcher::like(const std::string& id, std::size_t li
                                 Xapian::Query(std::string(schema::kIdPrefix) + id));
     SearchResult result;
     result.query = "like:" + id;
+    result.offset = offset;
     result.limit = limit;
     enquire.set_query(built.query);
-    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    const Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit));
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     for (auto m = mset.begin(); m != mset.end(); ++m) result.hits.push_back(make_hit(m, built, true));

@@ -75,9 +75,9 @@ public:
     /// The Xapian query `query` becomes, as text (for --explain and tests).
     std::string explain(std::string_view query) { return builder_.build(query).query.get_description(); }
 
-    /// Records like the one with this id (its most telling words, searched together), itself excluded.
-    /// Returns nullopt when there is no such record.
-    std::optional<SearchResult> like(const std::string& id, std::size_t limit);
+    /// Records like the one with this id (its most telling words, searched together), itself excluded:
+    /// `limit` of them from `offset`, with snippets. Returns nullopt when there is no such record.
+    std::optional<SearchResult> like(const std::string& id, std::size_t limit, std::size_t offset = 0);
 
     /// The stored record with this id, if any.
     std::optional<records::Record> find(const std::string& id);
@@ -101,7 +101,7 @@ public:
 
     /// Returns `read(database())`. A writer's commit can overtake a long read: the read then starts over
     /// on the newest revision, up to kModifiedRetries times in all (commits come in bursts during an index
-    /// run). search() and find() read this way already; other readers of database() should too.
+    /// run). search(), rank(), like() and find() read this way already; other readers of database() should too.
     template <typename Read>
     auto read_current(const Read& read) {
         for (int attempt = 1;; ++attempt) {
@@ -132,6 +132,7 @@ private:
     void align_revisions();
     Xapian::Enquire make_enquire(const Xapian::Query& query);
     SearchResult search_once(const SearchRequest& request);
+    std::optional<SearchResult> like_once(const std::string& id, std::size_t limit, std::size_t offset);
     std::optional<Xapian::docid> docid_of(const std::string& id);
     Hit make_hit(const Xapian::MSetIterator& m, const BuiltQuery& built, bool snippets);
 

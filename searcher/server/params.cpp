@@ -112,15 +112,13 @@ Result parse(const Params& params) {
     if (auto* e = std::get_if<ParamError>(&q)) return *e;
     request.query = std::get<std::string>(q);
 
-    if (auto e = read.count("page", 1, kMaxDepth, out.page)) return *e;
-    if (auto e = read.count("size", 1, kMaxPageSize, out.size)) return *e;
-    if (out.page * out.size > kMaxDepth) {
-        return ParamError{"page", "parameter \"page\" times \"size\" must be at most " + std::to_string(kMaxDepth) +
-                                      " (page " + std::to_string(out.page) + " of size " + std::to_string(out.size) +
-                                      " is too deep): narrow the query or add filters instead"};
-    }
-    request.offset = (out.page - 1) * out.size;
-    request.limit = out.size;
+    const auto paging = parse_paging(params);
+    if (auto* e = std::get_if<ParamError>(&paging)) return *e;
+    const Paging& at = std::get<Paging>(paging);
+    out.page = at.page;
+    out.size = at.size;
+    request.offset = at.offset();
+    request.limit = at.size;
 
     std::string sort;
     if (auto e = read.choice<4>("sort", {"relevance", "date", "citations", "if"}, sort)) return *e;
@@ -149,6 +147,19 @@ Result parse(const Params& params) {
 }
 
 }  // namespace
+
+std::variant<Paging, ParamError> parse_paging(const Params& params) {
+    Reader read(params);
+    Paging out;
+    if (auto e = read.count("page", 1, kMaxDepth, out.page)) return *e;
+    if (auto e = read.count("size", 1, kMaxPageSize, out.size)) return *e;
+    if (out.page * out.size > kMaxDepth) {
+        return ParamError{"page", "parameter \"page\" times \"size\" must be at most " + std::to_string(kMaxDepth) +
+                                      " (page " + std::to_string(out.page) + " of size " + std::to_string(out.size) +
+                                      " is too deep): narrow the query or add filters instead"};
+    }
+    return out;
+}
 
 std::variant<std::optional<std::string>, ParamError> single_param(const Params& params, const std::string& name) {
     const auto [first, last] = params.equal_range(name);

@@ -27,6 +27,13 @@ inline constexpr std::size_t kMaxPageSize = 50;
 inline constexpr std::size_t kMaxDepth = 1000;  ///< page * size: deeper pages cost more and help nobody
 inline constexpr std::size_t kMaxExport = 200;
 
+/// Which page of results, and how many per page.
+struct Paging {
+    std::size_t page = 1;
+    std::size_t size = 10;
+    std::size_t offset() const { return (page - 1) * size; }
+};
+
 /// A validated search: the request for the Searcher, with the page it came from.
 struct SearchParams {
     search::SearchRequest request;
@@ -37,6 +44,9 @@ struct SearchParams {
 /// q, page, size, sort, year, journal, jcr, lang, category -> a request with facets on; unknown names are
 /// ignored (cache-busters), a repeated known name is an error.
 std::variant<SearchParams, ParamError> parse_search_params(const Params& params);
+
+/// page and size alone (for lists that take no query, such as similar records); other names are ignored.
+std::variant<Paging, ParamError> parse_paging(const Params& params);
 
 /// The same parameters for an export: page and size are checked but the request covers the first
 /// kMaxExport records, without snippets or facets.

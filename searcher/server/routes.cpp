@@ -81,7 +81,7 @@ void install_fallback_routes(httplib::Server& http, Services& services) {
     using httplib::Response;
     http.Get("/api(/.*)?", [](const Request& req, Response& res) {
         send_error(res, 404, "not_found",
-                   "no endpoint " + req.path + "; try /api/search, /api/suggest, /api/doc/{id}, /api/export");
+                   "no endpoint " + req.path + "; try /api/search, /api/suggest, /api/doc/{id}, /api/similar/{id}, /api/export");
     });
     http.Get(".*", [&services](const Request& req, Response& res) { page_file(services, req, res); });
     http.set_error_handler(httplib::Server::HandlerWithResponse([](const Request& req, Response& res) {

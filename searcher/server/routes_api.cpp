@@ -70,30 +70,55 @@ void suggest(Services& services, const httplib::Request& req, httplib::Response&
     });
 }
 
-void document(Services& services, const std::string& id, httplib::Response& res) {
-    if (id.empty()) {
-        return send_bad_parameter(res, {"id", "parameter \"id\" is required: /api/doc/{id} or /api/doc?id=…"});
+// The id in a /api/NAME/{id} path (the library has percent-decoded it, so DOIs with "/" or %2F arrive
+// whole) or in its ?id= parameter; a ParamError when it is missing or not valid UTF-8.
+std::variant<std::string, ParamError> requested_id(const httplib::Request& req, std::string_view endpoint) {
+    std::string id;
+    if (req.matches.size() > 1) {
+        id = req.matches[1].str();
+        if (!analysis::utf8::is_valid(id)) return ParamError{"id", "parameter \"id\" must be valid UTF-8 text"};
+    } else {
+        auto given = text_param(req.params, "id", kMaxIdBytes * 4);
+        if (auto* e = std::get_if<ParamError>(&given)) return *e;
+        id = std::get<std::string>(given);
     }
+    if (id.empty()) {
+        const std::string path = "/api/" + std::string(endpoint);
+        return ParamError{"id", "parameter \"id\" is required: " + path + "/{id} or " + path + "?id=…"};
+    }
+    return id;
+}
+
+void send_not_found(httplib::Response& res, const std::string& id) {
+    send_error(res, 404, "not_found", "no record with id \"" + id + "\"");
+}
+
+void document(Services& services, const httplib::Request& req, httplib::Response& res) {
+    const auto requested = requested_id(req, "doc");
+    if (const auto* e = std::get_if<ParamError>(&requested)) return send_bad_parameter(res, *e);
+    const std::string& id = std::get<std::string>(requested);
     with_searcher(services, res, [&](Lease& lease) {
         const auto record = id.size() > kMaxIdBytes ? std::nullopt : lease.searcher().find(id);
-        if (!record) return send_error(res, 404, "not_found", "no record with id \"" + id + "\"");
+        if (!record) return send_not_found(res, id);
         send_json(res, 200, record_json(*record));
     });
 }
 
-void document_by_path(Services& services, const httplib::Request& req, httplib::Response& res) {
-    // The library has percent-decoded the path, so DOIs with "/" (or %2F) arrive whole.
-    const std::string id = req.matches[1].str();
-    if (!id.empty() && !analysis::utf8::is_valid(id)) {
-        return send_bad_parameter(res, {"id", "parameter \"id\" must be valid UTF-8 text"});
-    }
-    document(services, id, res);
-}
-
-void document_by_query(Services& services, const httplib::Request& req, httplib::Response& res) {
-    const auto id = text_param(req.params, "id", kMaxIdBytes * 4);
-    if (const auto* e = std::get_if<ParamError>(&id)) return send_bad_parameter(res, *e);
-    document(services, std::get<std::string>(id), res);
+void similar(Services& services, const httplib::Request& req, httplib::Response& res) {
+    const auto requested = requested_id(req, "similar");
+    if (const auto* e = std::get_if<ParamError>(&requested)) return send_bad_parameter(res, *e);
+    const auto paging = parse_paging(req.params);
+    if (const auto* e = std::get_if<ParamError>(&paging)) return send_bad_parameter(res, *e);
+    const std::string& id = std::get<std::string>(requested);
+    const Paging& at = std::get<Paging>(paging);
+    with_searcher(services, res, [&](Lease& lease) {
+        const auto found = id.size() > kMaxIdBytes ? std::nullopt : lease.searcher().like(id, at.size, at.offset());
+        if (!found) return send_not_found(res, id);
+        nlohmann::json body = search::result_json(*found);
+        body["page"] = at.page;
+        body["size"] = at.size;
+        send_json(res, 200, body);
+    });
 }
 
 void export_records(Services& services, const httplib::Request& req, httplib::Response& res) {
@@ -134,10 +159,10 @@ void install_api_routes(httplib::Server& http, Services& services) {
     using httplib::Response;
     http.Get("/api/search", [&services](const Request& req, Response& res) { search(services, req, res); });
     http.Get("/api/suggest", [&services](const Request& req, Response& res) { suggest(services, req, res); });
-    http.Get("/api/doc", [&services](const Request& req, Response& res) { document_by_query(services, req, res); });
-    http.Get(R"(/api/doc/(.*))", [&services](const Request& req, Response& res) {
-        document_by_path(services, req, res);
-    });
+    http.Get("/api/doc", [&services](const Request& req, Response& res) { document(services, req, res); });
+    http.Get(R"(/api/doc/(.*))", [&services](const Request& req, Response& res) { document(services, req, res); });
+    http.Get("/api/similar", [&services](const Request& req, Response& res) { similar(services, req, res); });
+    http.Get(R"(/api/similar/(.*))", [&services](const Request& req, Response& res) { similar(services, req, res); });
     http.Get("/api/export", [&services](const Request& req, Response& res) { export_records(services, req, res); });
     http.Get("/healthz", [&services](const Request&, Response& res) { health(services, res); });
 }

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+
 using duet::testing::json_of;
 using duet::testing::SeedWorld;
 using duet::testing::TestServer;
@@ -159,6 +161,31 @@ TEST_CASE("GET /api/doc/{id} returns the stored record, ids may hold slashes") {
     const auto plain = json_of(server.get("/api/doc/003_418c28d5ef0388ce.txt"));
     CHECK(plain["citations"].is_null());
     CHECK(plain["jcr"] == "");
+}
+
+TEST_CASE("GET /api/similar/{id} lists records like one, itself excluded, a page at a time") {
+    SeedWorld world;
+    TestServer server(world.db(), world.web());
+    const auto first = json_of(server.get("/api/similar/" + kRaReview));
+    CHECK(first["query"] == "like:" + kRaReview);
+    CHECK(first["page"] == 1);
+    CHECK(first["size"] == 10);
+    REQUIRE(first["hits"].size() == 2);  // the two other seeds
+    std::set<std::string> ids;
+    for (const auto& hit : first["hits"]) ids.insert(hit["id"].get<std::string>());
+    CHECK(ids == std::set<std::string>{kOaReview, "003_418c28d5ef0388ce.txt"});
+    CHECK(first["hits"][0].contains("snippets"));
+    for (const std::string& path : std::vector<std::string>{"/api/similar/10.1186%2Fs13287-025-04495-z?page=2&size=1",
+                                    "/api/similar?id=" + url_encode(kRaReview) + "&page=2&size=1"}) {
+        INFO(path);
+        const auto res = server.get(path);
+        REQUIRE(res.status == 200);
+        const auto second = json_of(res);
+        CHECK(second["page"] == 2);
+        REQUIRE(second["hits"].size() == 1);
+        CHECK(second["hits"][0]["id"] == first["hits"][1]["id"]);
+        CHECK(second["hits"][0]["rank"] == 2);
+    }
 }
 
 TEST_CASE("GET /api/export writes RIS, BibTeX and CSV attachments of the query's records") {

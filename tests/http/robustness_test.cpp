@@ -94,13 +94,20 @@ TEST_CASE("Bad parameters of the other endpoints are 400s naming them") {
     check("/api/doc/", "id");
     check("/api/doc?id=%FF", "id");
     check("/api/doc/%FF%FE", "id");
+    check("/api/similar", "id");
+    check("/api/similar/", "id");
+    check("/api/similar?id=%FF", "id");
+    check("/api/similar/x?size=0", "size");
+    check("/api/similar/x?size=51", "size");
+    check("/api/similar/x?page=200&size=10", "page");
 }
 
 TEST_CASE("Unknown records and API paths are JSON 404s, other unknown paths plain 404s") {
     SeedWorld world;
     TestServer server(world.db(), world.web());
     for (const std::string& path : std::vector<std::string>{"/api/doc/nope", "/api/doc/10.9999%2Fnothing", "/api/doc?id=nope",
-                                   "/api/doc/" + std::string(1000, 'x')}) {
+                                   "/api/doc/" + std::string(1000, 'x'), "/api/similar/nope", "/api/similar?id=nope",
+                                   "/api/similar/" + std::string(1000, 'x')}) {
         INFO(path.substr(0, 60));
         const auto res = server.get(path);
         CHECK(res.status == 404);

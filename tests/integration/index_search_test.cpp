@@ -497,10 +497,25 @@ TEST_CASE("Prefix search, did-you-mean and similar records") {
     request.query = "间充制干细胞";  // a Chinese typo gets no suggestion
     CHECK(searcher.search(request).suggestion.empty());
 
-    const auto like = searcher.like(kOaReview, 5);
-    REQUIRE(like.has_value());
-    REQUIRE(!like->hits.empty());
-    for (const auto& hit : like->hits) CHECK(hit.record.id != kOaReview);
+    // Each seed finds the other two: the words it shares with them, not the ones only it holds.
+    for (const std::string& id : {kOaReview, kRaReview, kFullText}) {
+        INFO(id);
+        const auto like = searcher.like(id, 5);
+        REQUIRE(like.has_value());
+        CHECK(like->query == "like:" + id);
+        std::vector<std::string> found;
+        for (const auto& hit : like->hits) found.push_back(hit.record.id);
+        std::vector<std::string> others{kOaReview, kRaReview, kFullText};
+        others.erase(std::find(others.begin(), others.end(), id));
+        std::sort(found.begin(), found.end());
+        std::sort(others.begin(), others.end());
+        CHECK(found == others);
+        const auto second = searcher.like(id, 1, 1);  // a later page starts where the first left off
+        REQUIRE(second.has_value());
+        REQUIRE(second->hits.size() == 1);
+        CHECK(second->hits[0].record.id == like->hits[1].record.id);
+        CHECK(second->hits[0].rank == 2);
+    }
     CHECK_FALSE(searcher.like("no-such-id", 5).has_value());
 }
 
