@@ -76,6 +76,11 @@ export function recordUrl(id) {
   return `/api/doc/${encodeURIComponent(id)}`;
 }
 
+/** /api/similar/{id}: the first `size` records like record `id`. */
+export function similarUrl(id, size) {
+  return `/api/similar/${encodeURIComponent(id)}?size=${size}`;
+}
+
 /** A download link for `state`'s records in `format` (ris, bibtex, csv). */
 export function exportUrl(state, format) {
   const p = toParams(state, 'export');

@@ -78,9 +78,16 @@ function stopSpinner() {
 function syncRecord() {
   if (state.doc === recordShown) return;
   recordShown = state.doc;
-  if (state.doc) openRecord(state.doc, onRecordClosed);
+  if (state.doc) openRecord(state.doc, onRecordClosed, recordLinks);
   else closeRecord();
 }
+
+// A similar record replaces the one in the dialog without a history entry of its own, so closing the
+// dialog still goes back to the list.
+const recordLinks = {
+  href: (id) => hrefFor({ doc: id }),
+  open: (id) => navigate(withChanges(state, { doc: id }), { replaceEntry: true }),
+};
 
 function onRecordClosed() {
   recordShown = '';
@@ -262,7 +269,7 @@ $('sort').addEventListener('change', () => navigate(withChanges(state, { sort: $
 $('lang-toggle').addEventListener('click', () => {
   setLanguage(language() === 'zh' ? 'en' : 'zh');
   render();
-  if (state.doc) openRecord(state.doc, onRecordClosed);
+  if (state.doc) openRecord(state.doc, onRecordClosed, recordLinks);
 });
 
 $('facets-toggle').addEventListener('click', () => {

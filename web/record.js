@@ -1,11 +1,13 @@
-// The full-record dialog: fetches /api/doc/{id} and shows every field as text.
-import { ApiError, Latest, recordUrl } from './api.js';
+// The full-record dialog: fetches /api/doc/{id} and shows every field as text, then the records like it.
+import { ApiError, Latest, recordUrl, similarUrl } from './api.js';
 import { el, replace } from './dom.js';
 import { t } from './i18n.js';
 import { badges, doiLink } from './render.js';
 
 const dialog = () => document.getElementById('record');
 const loader = new Latest();
+const similarLoader = new Latest();
+const SIMILAR_SHOWN = 5;
 
 function section(title, ...content) {
   return el('section', { class: 'record-section' }, el('h3', {}, title), ...content);
@@ -47,16 +49,49 @@ function fill(r) {
     r.journal_info ? folded(t('journalInfo'), r.journal_info) : null);
 }
 
-/** Opens the dialog on record `id`; `onClose` runs when the reader closes it. */
-export async function openRecord(id, onClose) {
+// Titles of records like the one shown, each a link that opens it in this dialog.
+async function showSimilar(id, links) {
+  const list = el('ol', { class: 'similar-list' });
+  const part = section(t('similar'), list);
+  part.id = 'record-similar';
+  part.hidden = true;
+  document.getElementById('record-body').append(part);
+  let body;
+  try {
+    body = await similarLoader.get(similarUrl(id, SIMILAR_SHOWN));
+  } catch (e) {
+    return;  // an extra: the record itself is already shown
+  }
+  if (!body || body.hits.length === 0) return;
+  replace(list, body.hits.map((hit) => {
+    const where = [hit.journal, hit.year].filter((x) => x !== '' && x !== null).join(' · ');
+    return el('li', {},
+      el('a', { href: links.href(hit.id), lang: hit.title ? 'en' : 'zh-CN',
+        onclick: (event) => {
+          if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;  // new tab
+          event.preventDefault();
+          links.open(hit.id);
+        } }, hit.title || hit.title_zh || t('untitled')),
+      where ? el('span', { class: 'similar-where' }, ` · ${where}`) : null);
+  }));
+  part.hidden = false;
+}
+
+/** Opens the dialog on record `id`; `onClose` runs when the reader closes it. `links.href(id)` is the
+ *  address of another record and `links.open(id)` shows it (for the similar records under this one). */
+export async function openRecord(id, onClose, links) {
   const d = dialog();
   d.onclose = onClose;
   document.getElementById('record-title').textContent = t('recordLoading');
   replace(document.getElementById('record-body'), el('div', { class: 'spinner big', role: 'status', 'aria-label': t('loading') }));
   if (!d.open) d.showModal();
+  d.scrollTop = 0;  // a similar record opened from the bottom of the last one starts at its top
   try {
+    similarLoader.cancel();
     const record = await loader.get(recordUrl(id));
-    if (record) fill(record);
+    if (!record) return;
+    fill(record);
+    showSimilar(id, links);
   } catch (e) {
     const missing = e instanceof ApiError && e.status === 404;
     document.getElementById('record-title').textContent = missing ? t('recordMissing') : t('errorTitle');
@@ -69,6 +104,7 @@ export async function openRecord(id, onClose) {
 export function closeRecord() {
   const d = dialog();
   loader.cancel();
+  similarLoader.cancel();
   if (!d.open) return;
   d.onclose = null;
   d.close();

@@ -1,5 +1,6 @@
 // Drives the search page in headless Chromium against duet-serve over an index of the seed records:
-// typing in both languages, highlights, a facet, paging, history, a record, keys, languages, errors.
+// typing in both languages, highlights, a facet, paging, history, a record and its similar records, keys,
+// languages, errors.
 // Usage: node page.test.mjs DUET_INDEX DUET_SERVE SEEDS_DIR WEB_DIR SCREENSHOT_PNG
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -148,8 +149,18 @@ async function main() {
   await dialog.locator('.record-section h3').first().waitFor(WAIT);
   assert.match(await page.locator('#record-title').textContent(), /rheumatoid/i);
   assert.match(await dialog.textContent(), /Stem Cell Research & Therapy/);
+
+  step('the record lists the records like it; one opens in its place, and closing still returns to the list');
+  const similar = dialog.locator('#record-similar:not([hidden]) a');
+  await similar.first().waitFor(WAIT);
+  assert.equal(await similar.count(), 2);  // the two other seeds
+  await dialog.locator('#record-similar a', { hasText: /osteoarthritis/i }).click();
+  await page.waitForURL(/doc=10\.1080/, WAIT);
+  await page.waitForFunction(() => /osteoarthritis/i.test(document.getElementById('record-title').textContent), null, WAIT);
+  assert.ok(page.url().includes('q='));
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.getElementById('record').open && !location.search.includes('doc='), null, WAIT);
+  assert.match(page.url(), /q=/);
 
   step('keys: / focuses the box, arrows move through results, Enter opens');
   await page.locator('body').click({ position: { x: 5, y: 5 } });
