@@ -17,21 +17,62 @@ bool still_indexed(const Xapian::Database& db, analysis::Analyzer& analyzer, con
     return false;
 }
 
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Words that are written as meant even when the index lacks them: codes with digits (5mmol, Kat8, taa1),
+// acronyms and gene symbols (RUNX, OPMLs, aPKCz), and names, capitalised after the query's first word
+// (Deltex, Feuerstein-Mims). Correcting these turned "5mmol" into "mmol", "RUNX" into "runs" and "Deltex"
+// into "Deleted". `first` is true for the query's first word, capitalised as a sentence starts.
+bool written_as_meant(std::string_view word, bool first) {
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        if (is_digit(word[i]) || (i > 0 && is_upper(word[i]))) return true;
+    }
+    return !first && is_upper(word[0]);
+}
+
+// A suggestion that is the typed word less a prefix or suffix is usually another word, not a correction:
+// unassociated is not associated, immobility not mobility, scapular not scapula. A doubled letter
+// (therapyy) is still a typo.
+bool drops_an_affix(const std::string& typed, const std::string& suggestion) {
+    if (suggestion.size() >= typed.size()) return false;
+    const std::size_t at = typed.find(suggestion);
+    if (at == std::string::npos) return false;
+    if (typed.size() - suggestion.size() != 1) return true;
+    const std::size_t dropped = at == 0 ? typed.size() - 1 : 0;
+    const std::size_t neighbour = at == 0 ? dropped - 1 : 1;
+    return typed[dropped] != typed[neighbour];
+}
+
+// Keeps a capital the reader typed at the start of a word ("Osteoartritis" -> "Osteoarthritis").
+std::string in_written_case(std::string suggestion, std::string_view written) {
+    if (!written.empty() && is_upper(written[0]) && !suggestion.empty() && suggestion[0] >= 'a' && suggestion[0] <= 'z') {
+        suggestion[0] = static_cast<char>(suggestion[0] - 'a' + 'A');
+    }
+    return suggestion;
+}
+
 }  // namespace
 
 std::string did_you_mean(const Xapian::Database& db, analysis::Analyzer& analyzer, std::string_view query) {
     std::string corrected;
     std::size_t copied = 0;  // bytes of `query` already in `corrected`
     bool changed = false;
-    for (const analysis::Token& t : analyzer.analyze(query)) {
+    const std::vector<analysis::Token> tokens = analyzer.analyze(query);
+    const std::size_t first_word = tokens.empty() ? 0 : tokens.front().begin;
+    for (const analysis::Token& t : tokens) {
         if (t.kind != analysis::TokenKind::Word || t.script != analysis::Script::Latin || t.stop) continue;
-        if (t.begin < copied || t.end - t.begin < 4) continue;
+        // Four letters or fewer are too near other words to guess (port, part; polm, poly).
+        if (t.begin < copied || t.end - t.begin < 5) continue;
         if (db.term_exists(schema::term(schema::Field::Text, t.kind, t.term))) continue;
-        const std::string word = analyzer.spelling_form(query.substr(t.begin, t.end - t.begin));
+        const std::string_view written = query.substr(t.begin, t.end - t.begin);
+        if (written_as_meant(written, t.begin == first_word)) continue;
+        const std::string word = analyzer.spelling_form(written);
         const std::string suggestion = db.get_spelling_suggestion(word, 2);
-        if (suggestion.empty() || suggestion == word || !still_indexed(db, analyzer, suggestion)) continue;
+        if (suggestion.empty() || suggestion == word || drops_an_affix(word, suggestion)) continue;
+        if (!still_indexed(db, analyzer, suggestion)) continue;
         corrected.append(query.substr(copied, t.begin - copied));
-        corrected += suggestion;
+        corrected += in_written_case(suggestion, written);
         copied = t.end;
         changed = true;
     }

@@ -280,6 +280,27 @@ TEST_CASE("Re-running on unchanged input changes nothing, edits, additions and d
     CHECK(searcher.rank("intraarticular", 10).empty());
 }
 
+TEST_CASE("Did-you-mean corrects typos, keeps a typed capital, and leaves codes, acronyms, names and affixes alone") {
+    TempDir dir;
+    Collect reporter;
+    index(dir / "db", copy_seeds(dir), reporter);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    const auto suggestion = [&](const std::string& query) {
+        duet::search::SearchRequest request;
+        request.query = query;
+        return searcher.search(request).suggestion;
+    };
+    CHECK(suggestion("Mesenchimal stem") == "Mesenchymal stem");
+    CHECK(suggestion("Osteoartritis therapy") == "Osteoarthritis therapy");
+    CHECK(suggestion("immunomodulatary") == "immunomodulatory");
+    CHECK(suggestion("therapyy") == "therapy");                 // a doubled letter is a typo
+    CHECK(suggestion("unmesenchymal cells").empty());           // a prefix makes another word
+    CHECK(suggestion("mesenchimal5").empty());                  // a code
+    CHECK(suggestion("MESENCHIMAL").empty());                   // an acronym or gene symbol
+    CHECK(suggestion("stem Mesenchimal").empty());              // a name, capitalised mid-query
+    CHECK(suggestion("stem mesenchimal") == "stem mesenchymal");
+}
+
 TEST_CASE("Did-you-mean never suggests a word whose records are gone") {
     TempDir dir;
     const fs::path seeds = copy_seeds(dir);
