@@ -22,7 +22,11 @@ start_duet_serve() {
 warm_page_cache() {
   local db=$1 dir
   dir=$(readlink -f "$db")
-  [ -f "$dir" ] && dir=$(dirname "$dir")  # a stub file: its shards sit beside it
+  if [ -f "$dir" ] && [ -d "$dir.gens" ]; then
+    dir="$dir.gens"  # a stub duet-index wrote: its generations (not the corpora that may sit beside it)
+  elif [ -f "$dir" ]; then
+    dir=$(dirname "$dir")  # a hand-written stub: its shards sit beside it
+  fi
   [ -d "$dir.gens" ] && dir="$dir $dir.gens"
   find $dir -type f -size +0 -exec cat {} + >/dev/null 2>&1 || true
 }
