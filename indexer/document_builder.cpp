@@ -118,8 +118,8 @@ BuiltDocument build_document(const records::Record& r, const std::string& source
     for (const auto& author : r.authors) terms.add(Field::Author, author);
     terms.add(Field::Journal, r.journal);
 
-    doc.add_boolean_term(std::string(schema::kIdPrefix) + r.id);
-    doc.add_boolean_term(std::string(schema::kSourcePrefix) + source_key);
+    doc.add_boolean_term(schema::id_term(r.id));
+    doc.add_boolean_term(schema::source_term(source_key));
     if (!r.doi.empty()) doc.add_boolean_term(schema::filter_term(schema::kDoiPrefix, r.doi));
     if (r.year) doc.add_boolean_term(schema::filter_term(schema::kYearPrefix, std::to_string(*r.year)));
     if (!r.journal.empty()) doc.add_boolean_term(schema::filter_term(schema::kJournalPrefix, r.journal));

@@ -138,7 +138,6 @@ public:
     }
 
 private:
-    static std::string stamp_key(const std::string& file_key) { return std::string(schema::kMetaFilePrefix) + file_key; }
 
     bool stopping() const { return options_.stop != nullptr && options_.stop->load(); }
 
@@ -161,8 +160,9 @@ private:
             return file_done();
         }
         const std::optional<FileStamp> old =
-            FileStamp::decode(db_.fresh() ? std::string() : db_.get_metadata(stamp_key(file.key)));
+            FileStamp::decode(db_.fresh() ? std::string() : db_.get_metadata(schema::file_stamp_key(file.key)));
         FileStamp now = stat_file(file.path());
+        now.file_key = file.key;
         if (old && old->size == now.size && old->mtime_ns == now.mtime_ns) {
             summary_.unchanged += old->documents;
             return file_done(now.size);
@@ -177,7 +177,7 @@ private:
         if (old && old->content_hash == now.content_hash) {
             // Touched but not changed: remember the new time so the next run skips it cheaply.
             now.documents = old->documents;
-            db_.set_metadata(stamp_key(file.key), now.encode());
+            db_.set_metadata(schema::file_stamp_key(file.key), now.encode());
             summary_.unchanged += old->documents;
             return file_done(now.size);
         }
@@ -240,7 +240,7 @@ private:
         switch (e.kind) {
             case Event::Kind::FileBegin:
                 old_ids_.clear();
-                if (!db_.fresh()) old_ids_ = db_.ids_with(std::string(schema::kSourcePrefix) + e.file->key, std::string(schema::kIdPrefix));
+                if (!db_.fresh()) old_ids_ = db_.id_terms_with(schema::source_term(e.file->key));
                 new_ids_.clear();
                 ++summary_.files_read;
                 return;
@@ -255,25 +255,26 @@ private:
 
     void apply_record(Event& e) {
         const records::Record& record = e.record;
-        if (!new_ids_.insert(record.id).second) {
+        std::string id_term = schema::id_term(record.id);
+        if (!new_ids_.insert(id_term).second) {
             reporter_.problem(record.origin.to_string() + ": duplicate id " + record.id +
                               " in the same file; the later record replaces the earlier one");
         }
-        db_.replace(record.id, std::string(schema::kIdPrefix) + record.id, std::move(e.built.document));
+        db_.replace(record.id, std::move(id_term), std::move(e.built.document));
         for (const std::string& word : e.built.spellings) ++spellings_[word];
         ++pending_;
         if (++progress_.records % 500 == 0) reporter_.progress(progress_);
     }
 
     void finish_file(Event& e) {
-        for (const std::string& id : old_ids_) {
-            if (new_ids_.count(id) == 0) {
-                db_.delete_all(std::string(schema::kIdPrefix) + id);
+        for (const std::string& id_term : old_ids_) {
+            if (new_ids_.count(id_term) == 0) {
+                db_.delete_all(id_term);
                 ++summary_.deleted;
             }
         }
         e.stamp.documents = new_ids_.size();
-        db_.set_metadata(stamp_key(e.file->key), e.stamp.encode());
+        db_.set_metadata(schema::file_stamp_key(e.file->key), e.stamp.encode());
         summary_.bytes_read += e.stamp.size;
         file_done(e.stamp.size);
         // Commits fall between files, where a file's documents and its stamp are complete together.
@@ -282,17 +283,25 @@ private:
 
     // Files recorded under this source in earlier runs and not found now.
     void delete_vanished(const Source& source) {
-        const std::string prefix = stamp_key(source.file_prefix());
-        std::vector<std::string> gone;
+        // A very long key is cut in its metadata key, so the scan may also list other sources' files that
+        // share the cut part: the stamp's own copy of the key decides (stamps from before it had none).
+        const std::string wanted = source.file_prefix();
+        std::string prefix = std::string(schema::kMetaFilePrefix) + wanted;
+        prefix.resize(std::min(prefix.size(), schema::kMaxBooleanTermBytes - schema::kDigestTailBytes - 3));
+        std::vector<std::pair<std::string, std::string>> gone;  // metadata key, file key
         for (const std::string& key : db_.metadata_keys(prefix)) {
-            const std::string file_key = key.substr(schema::kMetaFilePrefix.size());
-            if (!source.holds(file_key)) gone.push_back(file_key);
+            std::string file_key = key.substr(schema::kMetaFilePrefix.size());
+            if (schema::maybe_cut(key)) {
+                const std::optional<FileStamp> stamp = FileStamp::decode(db_.get_metadata(key));
+                if (stamp && !stamp->file_key.empty()) file_key = stamp->file_key;
+            }
+            if (file_key.starts_with(wanted) && !source.holds(file_key)) gone.emplace_back(key, std::move(file_key));
         }
-        for (const std::string& file_key : gone) {
-            const std::string source_term = std::string(schema::kSourcePrefix) + file_key;
+        for (const auto& [key, file_key] : gone) {
+            const std::string source_term = schema::source_term(file_key);
             summary_.deleted += db_.termfreq(source_term);
             db_.delete_all(source_term);
-            db_.set_metadata(stamp_key(file_key), "");
+            db_.set_metadata(key, "");
             ++pending_;
         }
     }

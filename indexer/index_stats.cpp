@@ -54,7 +54,8 @@ IndexStats read_index_stats(const fs::path& path) {
     for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
         const auto stamp = FileStamp::decode(db.get_metadata(*k));
         if (!stamp) continue;
-        const std::string directory = fs::path((*k).substr(prefix.size())).parent_path().string();
+        const std::string file_key = stamp->file_key.empty() ? (*k).substr(prefix.size()) : stamp->file_key;
+        const std::string directory = fs::path(file_key).parent_path().string();
         SourceCount& count = by_directory[directory];
         count.directory = directory;
         ++count.files;

@@ -1,6 +1,7 @@
 #include "sharded_writer.h"
 
 #include "fingerprint.h"
+#include "schema.h"
 
 namespace duet {
 
@@ -21,7 +22,8 @@ Xapian::doccount ShardedWriter::termfreq(const std::string& term) {
     return n;
 }
 
-std::unordered_set<std::string> ShardedWriter::ids_with(const std::string& term, const std::string& id_prefix) {
+std::unordered_set<std::string> ShardedWriter::id_terms_with(const std::string& term) {
+    const std::string id_prefix(schema::kIdPrefix);
     std::unordered_set<std::string> ids;
     for (auto& lane : lanes_) {
         lane->read([&](Xapian::WritableDatabase& db) {
@@ -29,7 +31,7 @@ std::unordered_set<std::string> ShardedWriter::ids_with(const std::string& term,
                 auto t = db.termlist_begin(*p);
                 t.skip_to(id_prefix);
                 if (t != db.termlist_end(*p) && (*t).compare(0, id_prefix.size(), id_prefix) == 0) {
-                    ids.insert((*t).substr(id_prefix.size()));
+                    ids.insert(*t);
                 }
             }
         });

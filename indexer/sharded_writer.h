@@ -42,8 +42,8 @@ public:
     }
     /// Documents indexed by `term`, across shards.
     Xapian::doccount termfreq(const std::string& term);
-    /// Ids of the documents carrying `term` (the source file's term), across shards.
-    std::unordered_set<std::string> ids_with(const std::string& term, const std::string& id_prefix);
+    /// Id terms (schema::id_term) of the documents carrying `term` (the source file's term), across shards.
+    std::unordered_set<std::string> id_terms_with(const std::string& term);
 
     std::string get_metadata(const std::string& key);
     void set_metadata(std::string key, std::string value) { lanes_.front()->set_metadata(std::move(key), std::move(value)); }

@@ -75,6 +75,7 @@ bool Source::holds(const std::string& file_key) const {
 std::string FileStamp::encode() const {
     std::ostringstream out;
     out << size << ' ' << mtime_ns << ' ' << content_hash << ' ' << documents;
+    if (!file_key.empty()) out << ' ' << file_key;
     return out.str();
 }
 
@@ -82,6 +83,8 @@ std::optional<FileStamp> FileStamp::decode(const std::string& text) {
     std::istringstream in(text);
     FileStamp s;
     if (!(in >> s.size >> s.mtime_ns >> s.content_hash >> s.documents)) return std::nullopt;
+    // The key is the rest after one space: it may hold spaces of its own.
+    if (in.get() == ' ') std::getline(in, s.file_key, '\0');
     return s;
 }
 

@@ -47,8 +47,9 @@ struct FileStamp {
     std::int64_t mtime_ns = 0;
     std::uint64_t content_hash = 0;
     std::uint64_t documents = 0;  ///< records indexed from it
+    std::string file_key;         ///< the file's key in full (its metadata key is cut when very long); may be ""
 
-    /// "size mtime hash documents", stored as database metadata.
+    /// "size mtime hash documents key", stored as database metadata (stamps before the key have four fields).
     std::string encode() const;
     /// Parses encode()'s output; nullopt for anything else.
     static std::optional<FileStamp> decode(const std::string& text);

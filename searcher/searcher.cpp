@@ -51,12 +51,10 @@ std::size_t count_shards(const std::string& stub) {
     return std::max<std::size_t>(1, n);
 }
 
-std::string id_of(const Xapian::Database& db, Xapian::docid did) {
-    const std::string prefix(schema::kIdPrefix);
-    auto t = db.termlist_begin(did);
-    t.skip_to(prefix);
-    if (t != db.termlist_end(did) && (*t).compare(0, prefix.size(), prefix) == 0) return (*t).substr(prefix.size());
-    return std::to_string(did);
+// The id as given (its term may be cut, schema::bounded_term); the docid for a document without one.
+std::string id_of(const Xapian::Document& doc) {
+    std::string id = doc.get_value(schema::slot(schema::Slot::Id));
+    return id.empty() ? std::to_string(doc.get_docid()) : id;
 }
 
 // Opens of a generation before giving up on a stub that keeps changing: rebuilds are minutes apart, and a
@@ -304,7 +302,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
 }
 
 std::optional<Xapian::docid> Searcher::docid_of(const std::string& id) {
-    const std::string term = std::string(schema::kIdPrefix) + id;
+    const std::string term = schema::id_term(id);
     const auto p = db_.postlist_begin(term);
     if (p == db_.postlist_end(term)) return std::nullopt;
     return *p;
@@ -351,7 +349,7 @@ std::optional<SearchResult> Searcher::like_once(const std::string& id, std::size
         built.highlight.words.insert(*t);
     }
     built.query = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
-                                Xapian::Query(std::string(schema::kIdPrefix) + id));
+                                Xapian::Query(schema::id_term(id)));
     SearchResult result;
     result.query = "like:" + id;
     result.offset = offset;
@@ -401,14 +399,14 @@ void Searcher::align_revisions() {
 
 std::vector<RankedId> Searcher::rank(std::string_view query, std::size_t k) {
     // Batch runs may go on while duet-index commits, like the server's searches.
-    return read_current([&](const Xapian::Database& db) {
+    return read_current([&](const Xapian::Database&) {
         std::vector<RankedId> out;
         const BuiltQuery built = builder_.build(query);
         if (built.query.empty()) return out;
         Xapian::Enquire enquire = make_enquire(built.query);
         apply_sort(enquire, SortBy::Relevance);
         const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(k));
-        for (auto m = mset.begin(); m != mset.end(); ++m) out.push_back({id_of(db, *m), m.get_weight()});
+        for (auto m = mset.begin(); m != mset.end(); ++m) out.push_back({id_of(m.get_document()), m.get_weight()});
         return out;
     });
 }

@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include "fingerprint.h"
+
 namespace duet::schema {
 
 std::string_view field_prefix(Field field) {
@@ -20,10 +22,29 @@ std::string term(Field field, analysis::TokenKind kind, std::string_view text) {
     return out;
 }
 
-std::string filter_term(std::string_view prefix, std::string_view value) {
+std::string bounded_term(std::string_view prefix, std::string_view value) {
     std::string out(prefix);
-    for (const char ch : value) out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-    return out;
+    if (prefix.size() + value.size() <= kMaxBooleanTermBytes) return out.append(value);
+    analysis::Fingerprint digest;
+    digest.add(value);
+    const std::string tail = "#" + digest.hex();  // kDigestTailBytes
+    // Cut before a UTF-8 continuation byte, never inside a character.
+    std::size_t keep = kMaxBooleanTermBytes - prefix.size() - tail.size();
+    while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;
+    return out.append(value.substr(0, keep)).append(tail);
 }
+
+std::string filter_term(std::string_view prefix, std::string_view value) {
+    std::string folded;
+    folded.reserve(value.size());
+    for (const char ch : value) folded += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    return bounded_term(prefix, folded);
+}
+
+std::string id_term(std::string_view id) { return bounded_term(kIdPrefix, id); }
+
+std::string source_term(std::string_view file_key) { return bounded_term(kSourcePrefix, file_key); }
+
+std::string file_stamp_key(std::string_view file_key) { return bounded_term(kMetaFilePrefix, file_key); }
 
 }  // namespace duet::schema

@@ -3,6 +3,7 @@
 
 #include "token.h"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -48,8 +49,30 @@ inline constexpr std::string_view kJcrPrefix = "XQ";        ///< + q1..q4
 inline constexpr std::string_view kLangPrefix = "XL";       ///< + zh or en: languages the record has text in
 inline constexpr std::string_view kCategoryPrefix = "XC";   ///< + category (RegionCategory)
 
-/// A filter term: `prefix` + `value` with ASCII letters lower-cased, the same at index and query time.
+/// Xapian refuses terms longer than 245 bytes; boolean terms and file-stamp keys are kept to that (the very
+/// limit, so that every term an older index could hold is unchanged).
+inline constexpr std::size_t kMaxBooleanTermBytes = 245;
+
+/// `prefix` + `value`, or, when that is longer than kMaxBooleanTermBytes, the prefix, the value's first
+/// whole characters, '#' and a 64-bit digest of the whole value: still one term per value, the same at
+/// index and query time.
+std::string bounded_term(std::string_view prefix, std::string_view value);
+
+/// Bytes bounded_term() ends a cut term with: '#' and 16 hex digits.
+inline constexpr std::size_t kDigestTailBytes = 17;
+
+/// True when `term` may have been cut by bounded_term(): a cut term keeps at least its first
+/// kMaxBooleanTermBytes - kDigestTailBytes - 3 bytes (it is cut before a whole character).
+inline bool maybe_cut(std::string_view term) { return term.size() + 3 >= kMaxBooleanTermBytes; }
+
+/// A filter term: `prefix` + `value` with ASCII letters lower-cased (bounded), the same at index and query time.
 std::string filter_term(std::string_view prefix, std::string_view value);
+
+/// The boolean term that names the document of record `id`.
+std::string id_term(std::string_view id);
+
+/// The boolean term every record read from the file `file_key` carries.
+std::string source_term(std::string_view file_key);
 
 /// Value slots, for sorting and facets.
 enum class Slot : Xapian::valueno {
@@ -69,7 +92,10 @@ inline Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
 // Database metadata keys.
 inline constexpr std::string_view kMetaFormat = "duet.format";      ///< kFormatVersion as text
 inline constexpr std::string_view kMetaAnalyzer = "duet.analyzer";  ///< the analyzer's fingerprint
-inline constexpr std::string_view kMetaFilePrefix = "duet.file:";   ///< + file key -> FileStamp text
+inline constexpr std::string_view kMetaFilePrefix = "duet.file:";   ///< + file key (bounded) -> FileStamp text
 inline constexpr std::string_view kMetaLastRun = "duet.last_run";   ///< when the last run ended and what it did
+
+/// The metadata key of a file's stamp: kMetaFilePrefix + file key, bounded like a term.
+std::string file_stamp_key(std::string_view file_key);
 
 }  // namespace duet::schema

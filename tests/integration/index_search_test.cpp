@@ -401,6 +401,71 @@ TEST_CASE("An old-style plain database built by another analyzer is refused unti
     CHECK_NOTHROW(duet::search::Searcher(dir / "db", duet::testing::standard_analyzer()));
 }
 
+TEST_CASE("Ids, filter values and paths longer than Xapian's term limit are indexed, found and updated") {
+    // Xapian refuses terms over 245 bytes; one such record used to stop the whole run.
+    TempDir dir;
+    fs::path deep = dir / "src";
+    for (int i = 0; i < 8; ++i) deep /= "a_rather_long_directory_name_" + std::to_string(i);
+    fs::create_directories(deep);
+    const std::string long_id(300, 'i');
+    const std::string long_journal = "Journal of " + std::string(300, 'j');
+    const std::string long_category = "类" + std::string(298, 'c');  // a cut must not split a character
+    std::ofstream(deep / "long.jsonl") << R"({"_id":")" << long_id << R"(","title":"Axolotl limb regeneration","text":"blastema"})" << "\n";
+    std::ofstream(dir / "src" / "meta.txt") << R"({"title":"Axolotl tail regeneration","doi":"10.1000/tail","journal":")" << long_journal
+                                            << R"(","JCR":"Q1","RegionCategory":")" << long_category << R"(","abstract":"blastema"})" << "\n";
+    const std::string long_doi = "10.1000/" + std::string(300, 'd');  // also the record's id
+    std::ofstream(dir / "src" / "doi.txt") << R"({"title":"Axolotl gill regeneration","doi":")" << long_doi << R"(","abstract":"blastema"})" << "\n";
+    REQUIRE((deep / "long.jsonl").string().size() > 245);
+
+    Collect reporter;
+    auto summary = index(dir / "db", dir / "src", reporter);
+    CHECK(summary.added == 3);
+    CHECK(summary.failed == 0);
+    CHECK(reporter.problems.empty());
+    {
+        duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+        const auto found = searcher.find(long_id);
+        REQUIRE(found);
+        CHECK(found->title == "Axolotl limb regeneration");
+        CHECK(searcher.rank("axolotl limb", 1).front().id == long_id);
+        const auto by_doi = searcher.rank("doi:" + long_doi, 10);
+        REQUIRE(by_doi.size() == 1);
+        CHECK(by_doi.front().id == long_doi);
+
+        duet::search::SearchRequest request;
+        request.query = "axolotl";
+        request.filters.journal = long_journal;
+        auto result = searcher.search(request);
+        REQUIRE(result.hits.size() == 1);
+        CHECK(result.hits[0].record.id == "10.1000/tail");
+        request.filters = {};
+        request.filters.category = long_category;
+        CHECK(searcher.search(request).hits.size() == 1);
+        request.filters.category = long_category + "x";
+        CHECK(searcher.search(request).hits.empty());
+    }
+
+    summary = index(dir / "db", dir / "src", reporter);
+    CHECK(summary.unchanged == 3);
+    CHECK(summary.added + summary.updated + summary.deleted == 0);
+
+    // An edit replaces the long-id record rather than adding a second one.
+    std::ofstream(deep / "long.jsonl") << R"({"_id":")" << long_id << R"(","title":"Axolotl limb regrowth","text":"blastema"})" << "\n";
+    summary = index(dir / "db", dir / "src", reporter);
+    CHECK(summary.updated == 1);
+    CHECK(summary.added == 0);
+    CHECK(summary.deleted == 0);
+
+    // A vanished file under the long path takes its record with it; the other file stays.
+    fs::remove(deep / "long.jsonl");
+    summary = index(dir / "db", dir / "src", reporter);
+    CHECK(summary.deleted == 1);
+    CHECK(summary.unchanged == 2);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    CHECK(!searcher.find(long_id));
+    CHECK(searcher.rank("axolotl", 10).size() == 2);
+}
+
 TEST_CASE("Filters, sorting, facets and lookup by id") {
     TempDir dir;
     Collect reporter;

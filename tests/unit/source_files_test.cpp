@@ -37,3 +37,25 @@ TEST_CASE("Keys under a root of / start with one slash") {
     file.key = "/data/records.jsonl";
     CHECK(file.file_prefix() == "/data/records.jsonl");
 }
+
+TEST_CASE("A file stamp keeps the file's whole key, spaces included, and reads stamps written without one") {
+    duet::FileStamp stamp;
+    stamp.size = 12;
+    stamp.mtime_ns = -5;
+    stamp.content_hash = 99;
+    stamp.documents = 3;
+    stamp.file_key = "/data/my records/a b.txt";
+    const auto back = duet::FileStamp::decode(stamp.encode());
+    REQUIRE(back);
+    CHECK(back->size == 12);
+    CHECK(back->mtime_ns == -5);
+    CHECK(back->content_hash == 99);
+    CHECK(back->documents == 3);
+    CHECK(back->file_key == "/data/my records/a b.txt");
+
+    const auto old = duet::FileStamp::decode("12 -5 99 3");
+    REQUIRE(old);
+    CHECK(old->documents == 3);
+    CHECK(old->file_key.empty());
+    CHECK_FALSE(duet::FileStamp::decode("12 x"));
+}
