@@ -201,7 +201,9 @@ std::uint32_t Analyzer::analyze(std::string_view text, std::uint32_t first_posit
 std::string Analyzer::word_term(std::string_view folded) {
     // Digits mark codes (il6, nct01941394) that a stemmer would only damage.
     if (has_digit(folded)) return std::string(folded);
-    return (*stem_)(std::string(folded));
+    // Some stemmers (Porter on "s") return nothing, and Xapian rejects an empty term.
+    std::string stem = (*stem_)(std::string(folded));
+    return stem.empty() ? std::string(folded) : stem;
 }
 
 std::uint32_t Analyzer::add_compound(std::string_view text, std::size_t& at, std::uint32_t position,

@@ -1,5 +1,6 @@
 // Golden tables for the bilingual analyzer: compact "term[pos]" strings, positive and negative cases.
 #include "analysis_fixture.h"
+#include "schema.h"
 
 #include <catch2/catch.hpp>
 
@@ -91,6 +92,16 @@ TEST_CASE("Chinese is never run through the English stemmer") {
     CHECK(words("细胞s") == "细胞[1] s[2]");
 }
 
+TEST_CASE("A stemmer that returns nothing leaves the word as it is") {
+    // Xapian rejects an empty term, so one such word would fail its whole record. Porter stems "s" to "".
+    duet::analysis::AnalyzerConfig config = duet::analysis::AnalyzerConfig::standard(duet::analysis::default_data_dir());
+    config.stemmer = "porter";
+    duet::analysis::Analyzer porter(config);
+    std::string terms;
+    for (const auto& t : porter.analyze("s cells")) terms += "[" + t.term + "]";
+    CHECK(terms == "[s][cell]");
+}
+
 TEST_CASE("Noise never produces broken terms") {
     CHECK(words("🙂🙂 \xF0\x9F") == "");
     CHECK(words("\xC3\x28 ok") == "ok[1]");
@@ -102,4 +113,28 @@ TEST_CASE("The fingerprint is stable and depends on the word lists") {
     duet::analysis::Analyzer copy(duet::testing::standard_analyzer());
     CHECK(copy.fingerprint() == duet::testing::standard_analyzer().fingerprint());
     CHECK(copy.fingerprint().size() == 16);
+}
+
+TEST_CASE("Boolean terms stay within Xapian's limit, one term per value, never splitting a character") {
+    using duet::schema::bounded_term;
+    CHECK(bounded_term("XJ", "nature") == "XJnature");
+    const std::string at_limit(duet::schema::kMaxBooleanTermBytes - 1, 'a');
+    CHECK(bounded_term("Q", at_limit) == "Q" + at_limit);
+
+    const std::string han_run = "类" + std::string(400, 'x');
+    std::string long_han;
+    for (int i = 0; i < 100; ++i) long_han += "关节";  // 600 bytes, 3 per character
+    for (const std::string& value : {std::string(300, 'a'), han_run, long_han}) {
+        const std::string term = bounded_term("XC", value);
+        CHECK(term.size() <= duet::schema::kMaxBooleanTermBytes);
+        CHECK(duet::schema::maybe_cut(term));
+        CHECK(term.compare(0, 2, "XC") == 0);
+        CHECK(term[term.size() - duet::schema::kDigestTailBytes] == '#');
+        const std::string kept = term.substr(2, term.size() - 2 - duet::schema::kDigestTailBytes);
+        CHECK(value.compare(0, kept.size(), kept) == 0);
+        CHECK(kept.size() % (value == long_han ? 3 : 1) == 0);  // whole characters only
+        CHECK(bounded_term("XC", value + "!") != term);       // values differing past the cut stay apart
+    }
+    CHECK(duet::schema::filter_term("XJ", "Journal " + std::string(300, 'J')) ==
+          duet::schema::filter_term("XJ", "journal " + std::string(300, 'j')));
 }
