@@ -4,7 +4,9 @@
 #include "schema.h"
 #include "utf8.h"
 
+#include <algorithm>
 #include <set>
+#include <string_view>
 #include "stored_record.h"
 
 
@@ -15,6 +17,26 @@ namespace {
 using analysis::Token;
 using schema::Field;
 
+// Where the slice of `text` that starts at `from` ends: the whole rest when it is short, else just past the
+// first line break, space or Chinese full stop after kSliceBytes. Text with none for kMaxSliceBytes (a
+// megabyte of Han characters without punctuation) is cut between two characters there.
+constexpr std::size_t kSliceBytes = std::size_t{1} << 16;
+constexpr std::size_t kMaxSliceBytes = std::size_t{1} << 20;
+
+std::size_t slice_end(std::string_view text, std::size_t from) {
+    if (text.size() - from <= kSliceBytes) return text.size();
+    const std::size_t start = from + kSliceBytes;
+    std::size_t cut = text.find_first_of("\n ", start);
+    if (cut != std::string_view::npos) ++cut;
+    constexpr std::string_view kFullStop = "\xE3\x80\x82";  // 。
+    const std::size_t stop = text.find(kFullStop, start);
+    if (stop != std::string_view::npos && stop + kFullStop.size() < cut) cut = stop + kFullStop.size();
+    if (cut - from <= kMaxSliceBytes || from + kMaxSliceBytes >= text.size()) return std::min(cut, text.size());
+    std::size_t at = from + kMaxSliceBytes;
+    while (at > start && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    return at;
+}
+
 class TermWriter {
 public:
     TermWriter(Xapian::Document& doc, analysis::Analyzer& analyzer, std::set<std::string>& spellings)
@@ -24,23 +46,32 @@ public:
     // two texts.
     void add(Field field, const std::string& text, Xapian::termcount wdf = 1) {
         if (text.empty()) return;
-        tokens_.clear();
         Xapian::termpos& next = next_position_[static_cast<int>(field)];
-        next = analyzer_.analyze(text, next, tokens_) + schema::kFieldGap;
-        for (const Token& t : tokens_) {
-            const std::string term = schema::term(field, t.kind, t.term);
-            if (schema::has_positions(t)) {
-                doc_.add_posting(term, t.position, wdf);
-            } else {
-                doc_.add_term(term, wdf);
+        // A long text is analysed a slice at a time: tokens take about fifty bytes per byte of Chinese, so a
+        // 16 MB record would hold a gigabyte of them at once. No token spans a separator, so the terms and
+        // positions are those of one analysis of the whole text.
+        for (std::size_t from = 0; from < text.size();) {
+            const std::size_t to = slice_end(text, from);
+            const std::string_view slice = std::string_view(text).substr(from, to - from);
+            tokens_.clear();
+            next = analyzer_.analyze(slice, next, tokens_);
+            for (const Token& t : tokens_) {
+                const std::string term = schema::term(field, t.kind, t.term);
+                if (schema::has_positions(t)) {
+                    doc_.add_posting(term, t.position, wdf);
+                } else {
+                    doc_.add_term(term, wdf);
+                }
+                if (field == Field::Text) remember_spelling(slice, t);
             }
-            if (field == Field::Text) remember_spelling(text, t);
+            from = to;
         }
+        next += schema::kFieldGap;
     }
 
 private:
     // "Did you mean" suggests words as people write them, so it learns the unstemmed English words.
-    void remember_spelling(const std::string& text, const Token& t) {
+    void remember_spelling(std::string_view text, const Token& t) {
         if (t.kind != analysis::TokenKind::Word || t.script != analysis::Script::Latin || t.stop) return;
         const std::size_t length = t.end - t.begin;
         if (length < 4 || length > 30) return;
@@ -48,7 +79,7 @@ private:
             const char c = text[i];
             if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return;
         }
-        spellings_.insert(analyzer_.spelling_form(std::string_view(text).substr(t.begin, length)));
+        spellings_.insert(analyzer_.spelling_form(text.substr(t.begin, length)));
     }
 
     Xapian::Document& doc_;
