@@ -301,6 +301,11 @@ Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, Bu
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, added), ranking_.expansion);
 }
 
+Xapian::Query QueryBuilder::translations(std::string_view text, BuiltQuery& built) {
+    std::size_t budget = ranking_.max_terms;
+    return expansion_query(analyzer_.analyze(text), built, budget);
+}
+
 BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
     const std::vector<Clause> clauses = coalesce(parsed);
     BuiltQuery built;

@@ -35,6 +35,10 @@ public:
     /// parse_query + build.
     BuiltQuery build(std::string_view text) { return build(parse_query(text)); }
 
+    /// The other language's terms for the words of `text` (read as plain words, not query syntax), weighted
+    /// as a query's expansions are; empty without a term list or an entry. Adds what it searches to `built`.
+    Xapian::Query translations(std::string_view text, BuiltQuery& built);
+
 private:
     /// A text's query in two parts: `match` decides which records match, `boost` only adds to their scores.
     struct Scored {

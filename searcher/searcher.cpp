@@ -348,10 +348,19 @@ std::optional<SearchResult> Searcher::like_once(const std::string& id, std::size
         terms.emplace_back(*t);
         built.highlight.words.insert(*t);
     }
+    // The titles' and keywords' translations reach records in the other language, which share none of
+    // these words; the term list weighs them as it does a query's.
+    const records::Record record = decode_stored_record(db_.get_document(*did).get_data());
+    std::string telling = record.title + "\n" + record.title_zh;
+    for (const std::string& keyword : record.keywords) telling += "\n" + keyword;
+    if (Xapian::Query translated = builder_.translations(telling, built); !translated.empty()) {
+        terms.push_back(std::move(translated));
+    }
     built.query = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                                 Xapian::Query(schema::id_term(id)));
     SearchResult result;
     result.query = "like:" + id;
+    result.expansions = built.expansions;
     result.offset = offset;
     result.limit = limit;
     enquire.set_query(built.query);

@@ -75,8 +75,9 @@ public:
     /// The Xapian query `query` becomes, as text (for --explain and tests).
     std::string explain(std::string_view query) { return builder_.build(query).query.get_description(); }
 
-    /// Records like the one with this id (its most telling words, searched together), itself excluded:
-    /// `limit` of them from `offset`, with snippets. Returns nullopt when there is no such record.
+    /// Records like the one with this id (its most telling words, searched together, and with a term list
+    /// the translations of its title and keywords), itself excluded: `limit` of them from `offset`, with
+    /// snippets. Returns nullopt when there is no such record.
     std::optional<SearchResult> like(const std::string& id, std::size_t limit, std::size_t offset = 0);
 
     /// The stored record with this id, if any.

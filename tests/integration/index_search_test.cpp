@@ -605,6 +605,46 @@ TEST_CASE("Prefix search, did-you-mean and similar records") {
     CHECK_FALSE(searcher.like("no-such-id", 5).has_value());
 }
 
+TEST_CASE("Similar records cross languages through the titles' translations") {
+    TempDir dir;
+    const fs::path seeds = copy_seeds(dir);
+    std::ofstream(seeds / "zh.jsonl")
+        << R"({"_id":"zh-oa","title":"膝骨关节炎关节腔注射疗效观察","text":"骨关节炎患者膝关节疼痛，关节腔注射后疼痛减轻。"})" << "\n"
+        << R"({"_id":"zh-other","title":"儿童哮喘的家庭护理","text":"哮喘儿童的家庭护理要点。"})" << "\n";
+    Collect reporter;
+    index(dir / "db", seeds, reporter);
+    const auto ids = [](const duet::search::SearchResult& r) {
+        std::vector<std::string> out;
+        for (const auto& hit : r.hits) out.push_back(hit.record.id);
+        return out;
+    };
+    const auto holds = [](const std::vector<std::string>& v, const std::string& id) {
+        return std::find(v.begin(), v.end(), id) != v.end();
+    };
+
+    {  // Without a term list, a Chinese-only record finds Chinese records only.
+        duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+        const auto like = searcher.like("zh-oa", 10);
+        REQUIRE(like);
+        CHECK_FALSE(holds(ids(*like), kOaReview));
+        CHECK(like->expansions.empty());
+    }
+    duet::analysis::Analyzer list_analyzer(duet::testing::standard_analyzer());
+    const auto cross = duet::search::CrossLanguage::load(
+        duet::search::CrossLanguage::standard_list(duet::analysis::default_data_dir()), list_analyzer);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer(), {}, &cross);
+    const auto like = searcher.like("zh-oa", 10);
+    REQUIRE(like);
+    CHECK(holds(ids(*like), kOaReview));  // English only
+    CHECK(holds(like->expansions, "knee osteoarthritis"));  // 膝骨关节炎
+    CHECK_FALSE(holds(ids(*like), "zh-other"));
+    // And back: the English review finds the Chinese record.
+    const auto back = searcher.like(kOaReview, 10);
+    REQUIRE(back);
+    CHECK(holds(ids(*back), "zh-oa"));
+    CHECK_FALSE(holds(ids(*back), "zh-other"));
+}
+
 TEST_CASE("An open searcher follows commits and a switched-in rebuild without being restarted") {
     TempDir dir;
     const fs::path seeds = copy_seeds(dir);
