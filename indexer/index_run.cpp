@@ -162,7 +162,8 @@ private:
         const std::optional<FileStamp> old =
             FileStamp::decode(db_.fresh() ? std::string() : db_.get_metadata(schema::file_stamp_key(file.key)));
         FileStamp now = stat_file(file.path());
-        now.file_key = file.key;
+        // Only a cut key needs its file key kept beside it (100k stamps would otherwise hold 8 MB of paths).
+        if (schema::maybe_cut(schema::file_stamp_key(file.key))) now.file_key = file.key;
         if (old && old->size == now.size && old->mtime_ns == now.mtime_ns) {
             summary_.unchanged += old->documents;
             return file_done(now.size);
