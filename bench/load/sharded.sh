@@ -17,8 +17,9 @@ command -v xapian-tcpsrv >/dev/null || { echo "$0: xapian-tcpsrv missing: apt-ge
 work=$(mktemp -d "${TMPDIR:-/tmp}/duet-sharded.XXXXXX")
 tcpsrv=()
 cleanup() {
-  # xapian-tcpsrv signals its whole process group on SIGTERM, so each runs in its own (setsid).
-  for pid in "${tcpsrv[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  # Each server runs in its own process group (setsid), which also holds the children it forks per
+  # connection. SIGKILL, because such a child of xapian-tcpsrv 1.4.22 was seen to hang in its SIGTERM handler.
+  for pid in "${tcpsrv[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
