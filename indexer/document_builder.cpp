@@ -32,9 +32,7 @@ std::size_t slice_end(std::string_view text, std::size_t from) {
     const std::size_t stop = text.find(kFullStop, start);
     if (stop != std::string_view::npos && stop + kFullStop.size() < cut) cut = stop + kFullStop.size();
     if (cut - from <= kMaxSliceBytes || from + kMaxSliceBytes >= text.size()) return std::min(cut, text.size());
-    std::size_t at = from + kMaxSliceBytes;
-    while (at > start && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-    return at;
+    return std::max(start, analysis::utf8::boundary_at_or_before(text, from + kMaxSliceBytes));
 }
 
 class TermWriter {

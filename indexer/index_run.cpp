@@ -138,7 +138,6 @@ public:
     }
 
 private:
-
     bool stopping() const { return options_.stop != nullptr && options_.stop->load(); }
 
     void commit() {
@@ -159,11 +158,12 @@ private:
             ++summary_.failed;
             return file_done();
         }
+        const std::string stamp_key = schema::file_stamp_key(file.key);
         const std::optional<FileStamp> old =
-            FileStamp::decode(db_.fresh() ? std::string() : db_.get_metadata(schema::file_stamp_key(file.key)));
+            FileStamp::decode(db_.fresh() ? std::string() : db_.get_metadata(stamp_key));
         FileStamp now = stat_file(file.path());
         // Only a cut key needs its file key kept beside it (100k stamps would otherwise hold 8 MB of paths).
-        if (schema::maybe_cut(schema::file_stamp_key(file.key))) now.file_key = file.key;
+        if (schema::maybe_cut(stamp_key)) now.file_key = file.key;
         if (old && old->size == now.size && old->mtime_ns == now.mtime_ns) {
             summary_.unchanged += old->documents;
             return file_done(now.size);
@@ -178,7 +178,7 @@ private:
         if (old && old->content_hash == now.content_hash) {
             // Touched but not changed: remember the new time so the next run skips it cheaply.
             now.documents = old->documents;
-            db_.set_metadata(schema::file_stamp_key(file.key), now.encode());
+            db_.set_metadata(stamp_key, now.encode());
             summary_.unchanged += old->documents;
             return file_done(now.size);
         }
@@ -288,7 +288,7 @@ private:
         // share the cut part: the stamp's own copy of the key decides (stamps from before it had none).
         const std::string wanted = source.file_prefix();
         std::string prefix = std::string(schema::kMetaFilePrefix) + wanted;
-        prefix.resize(std::min(prefix.size(), schema::kMaxBooleanTermBytes - schema::kDigestTailBytes - 3));
+        prefix.resize(std::min(prefix.size(), schema::kCutTermKeepsBytes));
         std::vector<std::pair<std::string, std::string>> gone;  // metadata key, file key
         for (const std::string& key : db_.metadata_keys(prefix)) {
             std::string file_key = key.substr(schema::kMetaFilePrefix.size());

@@ -1,6 +1,7 @@
 #include "schema.h"
 
 #include "fingerprint.h"
+#include "utf8.h"
 
 namespace duet::schema {
 
@@ -28,9 +29,8 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
     analysis::Fingerprint digest;
     digest.add(value);
     const std::string tail = "#" + digest.hex();  // kDigestTailBytes
-    // Cut before a UTF-8 continuation byte, never inside a character.
-    std::size_t keep = kMaxBooleanTermBytes - prefix.size() - tail.size();
-    while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;
+    const std::size_t room = kMaxBooleanTermBytes - prefix.size() - tail.size();
+    const std::size_t keep = analysis::utf8::boundary_at_or_before(value, room);
     return out.append(value.substr(0, keep)).append(tail);
 }
 

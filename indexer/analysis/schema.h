@@ -61,9 +61,12 @@ std::string bounded_term(std::string_view prefix, std::string_view value);
 /// Bytes bounded_term() ends a cut term with: '#' and 16 hex digits.
 inline constexpr std::size_t kDigestTailBytes = 17;
 
-/// True when `term` may have been cut by bounded_term(): a cut term keeps at least its first
-/// kMaxBooleanTermBytes - kDigestTailBytes - 3 bytes (it is cut before a whole character).
-inline bool maybe_cut(std::string_view term) { return term.size() + 3 >= kMaxBooleanTermBytes; }
+/// A cut term keeps at least this many bytes before its digest tail, prefix included (the cut backs up over
+/// at most three bytes of a character); a scan by prefix reaches every cut term when it is this short.
+inline constexpr std::size_t kCutTermKeepsBytes = kMaxBooleanTermBytes - kDigestTailBytes - 3;
+
+/// True when `term` may have been cut by bounded_term().
+inline bool maybe_cut(std::string_view term) { return term.size() >= kCutTermKeepsBytes + kDigestTailBytes; }
 
 /// A filter term: `prefix` + `value` with ASCII letters lower-cased (bounded), the same at index and query time.
 std::string filter_term(std::string_view prefix, std::string_view value);

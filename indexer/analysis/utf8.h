@@ -56,6 +56,13 @@ inline void append(std::string& out, char32_t cp) {
     }
 }
 
+/// The largest cut `at` or before it that splits no UTF-8 sequence (backs up over continuation bytes;
+/// `at` itself when it is 0 or at or past the end).
+inline std::size_t boundary_at_or_before(std::string_view text, std::size_t at) {
+    while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    return at;
+}
+
 /// True when every byte of `text` belongs to a well-formed UTF-8 sequence.
 inline bool is_valid(std::string_view text) {
     for (std::size_t at = 0; at < text.size();) {

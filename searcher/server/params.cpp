@@ -15,8 +15,7 @@ using Result = std::variant<SearchParams, ParamError>;
 std::string shown(std::string_view value) {
     constexpr std::size_t kShown = 40;
     if (!analysis::utf8::is_valid(value)) return "(invalid UTF-8)";
-    std::size_t cut = std::min(kShown, value.size());
-    while (cut > 0 && cut < value.size() && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+    const std::size_t cut = analysis::utf8::boundary_at_or_before(value, std::min(kShown, value.size()));
     // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on "literal" + std::string.
     std::string out = "\"";
     out.append(value.substr(0, cut));

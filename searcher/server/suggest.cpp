@@ -94,8 +94,7 @@ std::vector<Candidate> top_terms(const Xapian::Database& db, const std::string& 
 // Cuts `text` to at most `bytes` without splitting a UTF-8 sequence.
 std::string_view head(std::string_view text, std::size_t bytes) {
     if (text.size() <= bytes) return text;
-    while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
-    return text.substr(0, bytes);
+    return text.substr(0, analysis::utf8::boundary_at_or_before(text, bytes));
 }
 
 // How `term` is written in the text of a record holding it; empty when no record shows it.
