@@ -6,6 +6,7 @@
 #include "folding.h"
 #include "lexicon.h"
 #include "segmenter.h"
+#include "stemmer.h"
 #include "stopwords.h"
 #include "utf8.h"
 
@@ -13,8 +14,6 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-
-#include <xapian.h>
 
 #ifndef DUET_DATA_DIR
 #define DUET_DATA_DIR "."
@@ -149,11 +148,7 @@ Analyzer::Analyzer(const AnalyzerConfig& config) {
         digest.add(content);
         shared->stopwords.add_lines(content, fold);
     }
-    try {
-        stem_ = std::make_unique<Xapian::Stem>(config.stemmer);
-    } catch (const Xapian::Error& e) {
-        throw std::runtime_error("unknown stemmer language '" + config.stemmer + "': " + e.get_msg());
-    }
+    stemmer_ = std::make_unique<Stemmer>(config.stemmer);
     shared->language = config.stemmer;
     shared->fingerprint = digest.hex();
     segmenter_ = std::make_unique<Segmenter>(shared->lexicon);
@@ -162,7 +157,7 @@ Analyzer::Analyzer(const AnalyzerConfig& config) {
 
 Analyzer::Analyzer(const Analyzer& other)
     : shared_(other.shared_),
-      stem_(std::make_unique<Xapian::Stem>(other.shared_->language)),
+      stemmer_(std::make_unique<Stemmer>(other.shared_->language)),
       segmenter_(std::make_unique<Segmenter>(*other.segmenter_)) {}
 
 Analyzer::~Analyzer() = default;
@@ -201,9 +196,7 @@ std::uint32_t Analyzer::analyze(std::string_view text, std::uint32_t first_posit
 std::string Analyzer::word_term(std::string_view folded) {
     // Digits mark codes (il6, nct01941394) that a stemmer would only damage.
     if (has_digit(folded)) return std::string(folded);
-    // Some stemmers (Porter on "s") return nothing, and Xapian rejects an empty term.
-    std::string stem = (*stem_)(std::string(folded));
-    return stem.empty() ? std::string(folded) : stem;
+    return stemmer_->stem(folded);
 }
 
 std::uint32_t Analyzer::add_compound(std::string_view text, std::size_t& at, std::uint32_t position,

@@ -10,13 +10,12 @@
 #include <string_view>
 #include <vector>
 
-namespace Xapian { class Stem; }
-
 namespace duet::analysis {
 
 class Folding;
 class Lexicon;
 class Segmenter;
+class Stemmer;
 class StopWords;
 
 /// The files an analyzer is built from. Their contents (not their paths) make up the fingerprint.
@@ -68,7 +67,7 @@ private:
     std::string word_term(std::string_view folded);
 
     std::shared_ptr<const Shared> shared_;
-    std::unique_ptr<Xapian::Stem> stem_;
+    std::unique_ptr<Stemmer> stemmer_;
     std::unique_ptr<Segmenter> segmenter_;
 };
 

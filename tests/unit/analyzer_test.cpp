@@ -1,6 +1,9 @@
 // Golden tables for the bilingual analyzer: compact "term[pos]" strings, positive and negative cases.
 #include "analysis_fixture.h"
 #include "schema.h"
+#include "stemmer.h"
+
+#include <xapian.h>
 
 #include <catch2/catch.hpp>
 
@@ -100,6 +103,28 @@ TEST_CASE("A stemmer that returns nothing leaves the word as it is") {
     std::string terms;
     for (const auto& t : porter.analyze("s cells")) terms += "[" + t.term + "]";
     CHECK(terms == "[s][cell]");
+}
+
+TEST_CASE("The stemmer's memo gives Snowball's stems and stays within its capacity") {
+    duet::analysis::Stemmer stemmer("english");
+    Xapian::Stem snowball("english");
+    const std::vector<std::string> words{"cells", "studies", "studying", "mesenchymal", "arthritis", "cells", "ran"};
+    for (int pass = 0; pass < 2; ++pass) {  // the second pass is answered from the memo
+        for (const auto& w : words) CHECK(stemmer.stem(w) == snowball(w));
+    }
+    CHECK(stemmer.remembered() == 6);
+    // Past its capacity the memo starts over instead of growing: a million records hold millions of names.
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < duet::analysis::Stemmer::kCapacity + 10; ++i) {
+        std::string word = "w";
+        for (std::size_t n = i; n > 0; n /= 26) word += static_cast<char>('a' + n % 26);
+        if (stemmer.stem(word) != snowball(word)) ++differ;
+    }
+    CHECK(differ == 0);
+    CHECK(stemmer.remembered() <= duet::analysis::Stemmer::kCapacity);
+    CHECK(stemmer.remembered() > 0);
+    CHECK(stemmer.stem("cells") == "cell");
+    CHECK_THROWS_WITH(duet::analysis::Stemmer("klingon"), Catch::Contains("unknown stemmer language 'klingon'"));
 }
 
 TEST_CASE("Noise never produces broken terms") {
