@@ -73,6 +73,9 @@ SETS = [
     EvalSet("csl-en", "English queries → Chinese CSL papers", "xling",
             "csl-en.corpus.jsonl", "csl-en.queries.jsonl", "csl-en.qrels.tsv",
             Target("MRR@10", 0.65)),
+    EvalSet("csl-en-check", "English queries → Chinese CSL papers, held aside from tuning", "xling",
+            "csl-en.corpus.jsonl", "csl-en-check.queries.jsonl", "csl-en-check.qrels.tsv",
+            Target("MRR@10", 0.65)),
     EvalSet("pubmedqa", "English questions → their own PubMed abstract (smoke test)", "data",
             "en/pubmedqa/corpus.jsonl", "en/pubmedqa/queries.jsonl", "en/pubmedqa/qrels/all.tsv"),
 ]

@@ -299,6 +299,50 @@ CSL_EN = [
     ("3793", "device-associated infection prevention surgical ICU"),
 ]
 
+# --------------------------------------------------------------------------
+# 2b. A CHECK set, held aside from tuning: English queries for 34 more 医学
+#     papers (seeded sample, seed 20261206, of those not in CSL_EN), written in
+#     session 14 by the rules of CSL_EN before anything was measured with them.
+#     As with SCIFACT_ZH_CHECK, nothing may be changed for a term of these.
+#     Left out of the sample: an obituary (2215) and a nursing-trick note (924).
+# --------------------------------------------------------------------------
+CSL_EN_CHECK = [
+    ("147", "AIDS traditional Chinese medicine diagnosis treatment standardization"),
+    ("420", "total synthesis of resveratrol Wittig-Horner"),
+    ("462", "Ginkgo dipyridamole injection angina TNF-alpha hs-CRP"),
+    ("482", "facial nerve protection chronic otitis media surgery"),
+    ("998", "racemization of R-bupivacaine ethylene glycol HPLC"),
+    ("1079", "Hui needling technique clinical application literature analysis"),
+    ("1342", "root canal treatment pain swelling causes"),
+    ("1621", "Qingyi decoction retention enema severe acute pancreatitis CRP"),
+    ("1755", "Dingchuan decoction children bronchial asthma"),
+    ("1768", "neurotoxin nanoparticles intranasal delivery brain pharmacokinetics particle size"),
+    ("1972", "captopril nicotine endothelial dysfunction rats mesenteric artery"),
+    ("1982", "color Doppler inferior mesenteric artery elderly hypertension"),
+    ("2004", "lumbar back muscle exercise early lumbar disc herniation"),
+    ("2033", "large vestibular aqueduct syndrome children sensorineural hearing loss"),
+    ("2240", "Smad5 gene mouse cochlea embryonic development"),
+    ("2419", "custom shade guide tetracycline teeth porcelain crowns"),
+    ("2481", "canal wall down tympanoplasty hearing reconstruction frequencies"),
+    ("2567", "ceftazidime consumption Pseudomonas aeruginosa resistance correlation"),
+    ("3025", "composite resin veneer light transmittance curing depth"),
+    ("3103", "Simo decoction chronic stress gastrointestinal motility neurotensin CGRP"),
+    ("3332", "Herbst appliance malocclusion orthodontic treatment"),
+    ("3382", "synthetic antimicrobial peptide Candida albicans inhibition in vitro"),
+    ("3494", "ice compress Xiaozhong Zhitong powder acute soft tissue injury"),
+    ("3594", "regulating spleen and stomach cancer treatment TCM"),
+    ("3949", "hookworm anticoagulant protein AcaNAP7 cloning expression activity"),
+    ("4248", "carotid angioplasty stenting embolic debris review"),
+    ("4268", "DCE-MRI C6 glioma rat tumor angiogenesis"),
+    ("4322", "Neuroform stent assisted coiling wide-neck intracranial aneurysms"),
+    ("4352", "chronic viral hepatitis TCM syndrome differentiation treatment"),
+    ("4496", "Mailuoning injection diabetic peripheral neuropathy"),
+    ("4497", "liver failure endotoxemia TCM syndrome differentiation"),
+    ("4587", "AIDS phobia STD clinic psychological counseling SCL-90"),
+    ("4644", "endoscopic color Doppler ultrasound localization insulinoma CT"),
+    ("4673", "non-alcoholic fatty liver disease TCM treatment review"),
+]
+
 # Disciplines whose papers form the CSL search corpus.  The queries only
 # target 医学 papers; the other life/health-science disciplines are there so
 # that retrieval is not trivial (near-topic distractors).
@@ -327,6 +371,28 @@ def write_scifact_set(out, name, renderings, claims, qrels):
                 fr.write("%s\t%s\t%d\n" % (qid, c, s))
                 n_qrels += 1
     print("%s: %d queries, %d judgments" % (name, len(ids), n_qrels))
+
+
+def write_csl_set(out, name, queries, papers, used, qid_prefix):
+    """Writes NAME.queries.jsonl and NAME.qrels.tsv: each English query judged against its one paper."""
+    seen = set(used)
+    with open(os.path.join(out, name + ".queries.jsonl"), "w", encoding="utf-8") as fq, \
+            open(os.path.join(out, name + ".qrels.tsv"), "w", encoding="utf-8") as fr:
+        fr.write("query-id\tcorpus-id\tscore\n")
+        for n, (pid, text) in enumerate(queries, 1):
+            if pid in seen:
+                sys.exit("CSL paper %s used twice" % pid)
+            seen.add(pid)
+            p = papers.get(pid)
+            if p is None or p["category"] != "医学":
+                sys.exit("CSL paper %s is not a 医学 paper in the corpus" % pid)
+            words = text.split()
+            if not 4 <= len(words) <= 10:
+                sys.exit("query for %s has %d words" % (pid, len(words)))
+            qid = "%s%d" % (qid_prefix, n)
+            fq.write(json.dumps({"_id": qid, "text": text}, ensure_ascii=False) + "\n")
+            fr.write("%s\tcsl-%s\t1\n" % (qid, pid))
+    print("%s: %d queries" % (name, len(queries)))
 
 
 def main():
@@ -363,24 +429,9 @@ def main():
             p = papers[pid]
             f.write(json.dumps({"_id": "csl-" + pid, "title": p["title"], "text": p["abstract"]},
                                ensure_ascii=False) + "\n")
-    seen = set()
-    with open(os.path.join(out, "csl-en.queries.jsonl"), "w", encoding="utf-8") as fq, \
-            open(os.path.join(out, "csl-en.qrels.tsv"), "w", encoding="utf-8") as fr:
-        fr.write("query-id\tcorpus-id\tscore\n")
-        for n, (pid, text) in enumerate(CSL_EN, 1):
-            if pid in seen:
-                sys.exit("CSL paper %s used twice" % pid)
-            seen.add(pid)
-            p = papers.get(pid)
-            if p is None or p["category"] != "医学":
-                sys.exit("CSL paper %s is not a 医学 paper in the corpus" % pid)
-            words = text.split()
-            if not 4 <= len(words) <= 10:
-                sys.exit("query for %s has %d words" % (pid, len(words)))
-            qid = "e%d" % n
-            fq.write(json.dumps({"_id": qid, "text": text}, ensure_ascii=False) + "\n")
-            fr.write("%s\tcsl-%s\t1\n" % (qid, pid))
-    print("csl-en: %d corpus documents, %d queries" % (len(papers), len(CSL_EN)))
+    print("csl-en: %d corpus documents" % len(papers))
+    write_csl_set(out, "csl-en", CSL_EN, papers, used=set(), qid_prefix="e")
+    write_csl_set(out, "csl-en-check", CSL_EN_CHECK, papers, used={pid for pid, _ in CSL_EN}, qid_prefix="c")
 
 
 if __name__ == "__main__":
