@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Write Duet's two cross-language DEV sets from hand-written queries.
+"""Write Duet's cross-language DEV sets, and their CHECK sets, from hand-written queries.
 
 Python 3 standard library only.  The Chinese renderings of SciFact claims and
 the English queries for CSL papers below were written by hand by the Duet
 developers (see README.md in this folder); this script only pairs them with
 the shared data and writes the BEIR-style files:
 
-    scifact-zh.queries.jsonl  scifact-zh.qrels.tsv
-    csl-en.corpus.jsonl       csl-en.queries.jsonl  csl-en.qrels.tsv
+    scifact-zh.queries.jsonl        scifact-zh.qrels.tsv
+    scifact-zh-check.queries.jsonl  scifact-zh-check.qrels.tsv
+    csl-en.corpus.jsonl             csl-en.queries.jsonl        csl-en.qrels.tsv
+    csl-en-check.queries.jsonl      csl-en-check.qrels.tsv
 
 Usage:  python3 bench/data/crosslingual/make_sets.py [--data-dir DIR]
 (DIR defaults to $DUET_DATA or /work/shared/data).  Output is deterministic.
