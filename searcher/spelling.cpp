@@ -44,6 +44,16 @@ bool drops_an_affix(const std::string& typed, const std::string& suggestion) {
     return typed[dropped] != typed[neighbour];
 }
 
+// One edit (a transposition counts as one), keeping the first letter unless it was left out (reatment): at two
+// edits, or with another first letter, Xapian turned real words the index lacks into others it holds (swapping ->
+// mapping, downward -> onward, executor -> execution, tegmental -> segmental, nexin -> kexin).
+constexpr unsigned kMaxEdits = 1;
+
+bool keeps_first_letter(const std::string& typed, const std::string& suggestion) {
+    if (typed.empty() || suggestion.empty()) return false;
+    return typed[0] == suggestion[0] || std::string_view(suggestion).substr(1) == typed;
+}
+
 // Keeps a capital the reader typed at the start of a word ("Osteoartritis" -> "Osteoarthritis").
 std::string in_written_case(std::string suggestion, std::string_view written) {
     if (!written.empty() && is_upper(written[0]) && !suggestion.empty() && suggestion[0] >= 'a' && suggestion[0] <= 'z') {
@@ -68,8 +78,9 @@ std::string did_you_mean(const Xapian::Database& db, analysis::Analyzer& analyze
         const std::string_view written = query.substr(t.begin, t.end - t.begin);
         if (written_as_meant(written, t.begin == first_word)) continue;
         const std::string word = analyzer.spelling_form(written);
-        const std::string suggestion = db.get_spelling_suggestion(word, 2);
-        if (suggestion.empty() || suggestion == word || drops_an_affix(word, suggestion)) continue;
+        const std::string suggestion = db.get_spelling_suggestion(word, kMaxEdits);
+        if (suggestion.empty() || suggestion == word || !keeps_first_letter(word, suggestion)) continue;
+        if (drops_an_affix(word, suggestion)) continue;
         if (!still_indexed(db, analyzer, suggestion)) continue;
         corrected.append(query.substr(copied, t.begin - copied));
         corrected += in_written_case(suggestion, written);

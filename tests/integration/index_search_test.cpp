@@ -280,7 +280,7 @@ TEST_CASE("Re-running on unchanged input changes nothing, edits, additions and d
     CHECK(searcher.rank("intraarticular", 10).empty());
 }
 
-TEST_CASE("Did-you-mean corrects typos, keeps a typed capital, and leaves codes, acronyms, names and affixes alone") {
+TEST_CASE("Did-you-mean corrects one-edit typos, keeps a typed capital, and leaves codes, acronyms, names and affixes alone") {
     TempDir dir;
     Collect reporter;
     index(dir / "db", copy_seeds(dir), reporter);
@@ -299,6 +299,9 @@ TEST_CASE("Did-you-mean corrects typos, keeps a typed capital, and leaves codes,
     CHECK(suggestion("MESENCHIMAL").empty());                   // an acronym or gene symbol
     CHECK(suggestion("stem Mesenchimal").empty());              // a name, capitalised mid-query
     CHECK(suggestion("stem mesenchimal") == "stem mesenchymal");
+    CHECK(suggestion("esenchymal stem") == "mesenchymal stem");  // a first letter left out
+    CHECK(suggestion("tesenchymal stem").empty());               // another first letter: another word
+    CHECK(suggestion("mesenchimall stem").empty());              // two edits: too far to guess
 }
 
 TEST_CASE("Did-you-mean never suggests a word whose records are gone") {
