@@ -7,7 +7,7 @@ developers (see README.md in this folder); this script only pairs them with
 the shared data and writes the BEIR-style files:
 
     scifact-zh.queries.jsonl        scifact-zh.qrels.tsv
-    scifact-zh-check.queries.jsonl  scifact-zh-check.qrels.tsv
+    scifact-zh-check.queries.jsonl  scifact-zh-check.qrels.tsv   (and scifact-zh-check2.*)
     csl-en.corpus.jsonl             csl-en.queries.jsonl        csl-en.qrels.tsv
     csl-en-check.queries.jsonl      csl-en-check.qrels.tsv
 
@@ -196,6 +196,59 @@ SCIFACT_ZH_CHECK = {
     "1371": "维生素D是钙与甲状旁腺激素之间关系的重要因素",
     "1383": "aPKCz通过影响谷氨酰胺代谢发挥抑癌作用",
     "1403": "siRNA敲低A20可加速小鼠异种移植瘤模型中的肿瘤进展",
+}
+
+# --------------------------------------------------------------------------
+# 1c. A second CHECK set: 42 more claims (seed 2026120602, claims in neither
+#     set above), written in session 14 AFTER the term list's session-14
+#     additions and measured once, so that they say what the list now does on
+#     claims nobody tuned it for.  Left out of the sample: a claim of numbers
+#     (17) and claims that restate or contradict one already used (90, 91,
+#     713, 762, 416).
+# --------------------------------------------------------------------------
+SCIFACT_ZH_CHECK2 = {
+    "14": "5'-核苷酸酶代谢6-巯基嘌呤(6MP)",
+    "55": "AMP活化蛋白激酶(AMPK)的激活可减轻肺部炎症相关的纤维化",
+    "74": "有活性的幽门螺杆菌脲酶是由五种不同亚基组成的多聚体结构",
+    "88": "成体组织驻留巨噬细胞具有自我更新能力",
+    "174": "与不可见刺激相比可见刺激的β频段相干性降低",
+    "184": "骨髓细胞对成体巨噬细胞群没有贡献",
+    "204": "CDK6与p18 INK4C功能缺失变体的结合受损",
+    "210": "COPI包被体参与脂质稳态",
+    "222": "Ca2+循环是一种不依赖UCP1的产热机制",
+    "224": "癌症相关成纤维细胞(CAF)是肿瘤微环境的组成部分",
+    "263": "中性粒细胞胞外诱捕网中外化的瓜氨酸化蛋白间接干扰炎症循环",
+    "283": "食用完整水果会增加2型糖尿病风险",
+    "369": "异位表达Sall4、Nanog、Esrrb和Lin28比其他因子组合能更高效地将小鼠胚胎成纤维细胞诱导为多能干细胞",
+    "404": "以多肽形式表达溶瘤病毒抗原可对复发提供额外保护",
+    "449": "洗胃是治疗急性百草枯中毒的有效方法",
+    "474": "B细胞库中很少观察到聚糖适应",
+    "494": "若症状出现不到3小时高敏肌钙蛋白T检测可能无法诊断急性心肌梗死",
+    "524": "血浆左旋肉碱水平较高并伴有氧化三甲胺时与人类心血管事件呈正相关",
+    "559": "免疫细胞的免疫应答在空间上是分隔的",
+    "576": "在黑色素瘤中抗CTLA-4治疗可使耗竭的PD-1+Eomes+CD8 T细胞恢复活力",
+    "673": "低密度脂蛋白胆固醇在心血管疾病发生中起因果作用",
+    "733": "斯氏甲烷球形菌诱导BlaER1单核细胞形成ASC斑点",
+    "771": "对老年转移性结直肠癌患者氟嘧啶类单药治疗与含奥沙利铂化疗疗效相似且生活质量更好",
+    "780": "缺乏干扰素-γ或其受体的小鼠极易发生实验性自身免疫性心肌炎",
+    "804": "靶向N-钙黏蛋白的单克隆抗体可抑制生长",
+    "838": "NR5A2在人体胆固醇逆向转运中起重要作用",
+    "855": "无创正压通气不能预测实体器官移植后的急性呼吸衰竭",
+    "965": "处方运动训练可改善生活质量",
+    "1002": "视黄酸激活DIF2和NB4细胞可诱导转录活跃启动子的特征",
+    "1006": "RTEL1通过C4C4基序与TRF2相互作用",
+    "1025": "脂解水平降低导致脂肪组织中P38磷酸化升高",
+    "1072": "2009至2014年间脓毒症相关死亡率保持稳定",
+    "1075": "物种间基因调控区的序列保守性并不能很好地预测功能是否保守",
+    "1141": "400mg α-生育酚醋酸酯联合维生素C可降低前列腺癌风险",
+    "1157": "DESMOND项目对生化指标没有显著影响",
+    "1161": "DEXI启动子区域在小鼠造血祖细胞系中与多个转录因子结合",
+    "1181": "RANK-RANKL通路参与表达Aire的胸腺髓质上皮细胞(mTEC)的发育",
+    "1231": "FOXO3的次要G等位基因与克罗恩病症状较轻相关",
+    "1235": "白色脂肪组织中由大的白色脂肪细胞变为小的棕色脂肪细胞表明能量消耗潜能下降",
+    "1248": "骨折发生率高峰出现在青春期早期的生长突增阶段",
+    "1364": "小静脉的外膜不如小动脉明显",
+    "1380": "出生体重较低的女性日后更易患乳腺癌",
 }
 
 # --------------------------------------------------------------------------
@@ -418,6 +471,7 @@ def main():
             qrels.setdefault(q, []).append((c, int(s)))
     write_scifact_set(out, "scifact-zh", SCIFACT_ZH, claims, qrels)
     write_scifact_set(out, "scifact-zh-check", SCIFACT_ZH_CHECK, claims, qrels)
+    write_scifact_set(out, "scifact-zh-check2", SCIFACT_ZH_CHECK2, claims, qrels)
 
     # ---- CSL corpus + English queries
     papers = {}
