@@ -564,24 +564,15 @@ def zh_biomedical_texts(data):
     return texts
 
 
-def read_jieba_pos(data):
-    pos = {}
-    with open(os.path.join(data, "lexicon/jieba/dict.txt"), encoding="utf-8") as f:
+def read_jieba_table(data, name, fields, column):
+    """Word -> one column of a jieba table (dict.txt: word, frequency, tag; idf.txt: word, IDF)."""
+    table = {}
+    with open(os.path.join(data, "lexicon/jieba", name), encoding="utf-8") as f:
         for line in f:
             parts = line.split()
-            if len(parts) == 3:
-                pos[parts[0]] = parts[2]
-    return pos
-
-
-def read_jieba_idf(data):
-    idf = {}
-    with open(os.path.join(data, "lexicon/jieba/idf.txt"), encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 2:
-                idf[parts[0]] = float(parts[1])
-    return idf
+            if len(parts) == fields:
+                table[parts[0]] = parts[column]
+    return table
 
 
 def phrase_doc_counts(data, terms):
@@ -610,8 +601,8 @@ def phrase_doc_counts(data, terms):
 def attested_pairs(data, stats, known):
     """Pairs from CC-CEDICT entries that both languages attest as domain words (see ATTESTED_MIN_IDF)."""
     ced = os.path.join(data, "bilingual/cc-cedict")
-    idf = read_jieba_idf(data)
-    pos = read_jieba_pos(data)
+    idf = {word: float(value) for word, value in read_jieba_table(data, "idf.txt", 2, 1).items()}
+    pos = read_jieba_table(data, "dict.txt", 3, 2)
     candidates = {}
     for simp, _pinyin, senses in parse_cedict(os.path.join(ced, "cedict_1_0_ts_utf-8_mdbg.txt.gz")):
         if not is_zh_term(simp) or simp in EXCLUDE_ZH or idf.get(simp, 99.0) < ATTESTED_MIN_IDF:
