@@ -130,7 +130,7 @@ SCIFACT_ZH = {
 }
 
 # --------------------------------------------------------------------------
-# 1b. A CHECK set, held aside from tuning: Chinese renderings of 50 more
+# 1b. A CHECK set, held aside from tuning: Chinese renderings of 55 more
 #     SciFact training claims (seeded sample, seed 20261206, of the claims not
 #     in SCIFACT_ZH), written in session 14 before it measured anything with
 #     them, by the rules of SCIFACT_ZH.  Nothing in the engine or the term
@@ -201,8 +201,9 @@ SCIFACT_ZH_CHECK = {
 # --------------------------------------------------------------------------
 # 1c. A second CHECK set: 42 more claims (seed 2026120602, claims in neither
 #     set above), written in session 14 AFTER the term list's session-14
-#     additions and measured once, so that they say what the list now does on
-#     claims nobody tuned it for.  Left out of the sample: a claim of numbers
+#     additions, so that they say what the list now does on claims nobody
+#     tuned it for.  Looked at twice (the list as it stands, and a batch that
+#     was then reverted); their per-query results have not been read.  Left out of the sample: a claim of numbers
 #     (17) and claims that restate or contradict one already used (90, 91,
 #     713, 762, 416).
 # --------------------------------------------------------------------------
