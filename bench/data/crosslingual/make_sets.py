@@ -7,7 +7,7 @@ developers (see README.md in this folder); this script only pairs them with
 the shared data and writes the BEIR-style files:
 
     scifact-zh.queries.jsonl        scifact-zh.qrels.tsv
-    scifact-zh-check.queries.jsonl  scifact-zh-check.qrels.tsv   (and scifact-zh-check2.*)
+    scifact-zh-check.queries.jsonl  scifact-zh-check.qrels.tsv   (and scifact-zh-check2.*, scifact-zh-check3.*)
     csl-en.corpus.jsonl             csl-en.queries.jsonl        csl-en.qrels.tsv
     csl-en-check.queries.jsonl      csl-en-check.qrels.tsv
 
@@ -253,6 +253,68 @@ SCIFACT_ZH_CHECK2 = {
 }
 
 # --------------------------------------------------------------------------
+# 1d. A third CHECK set: 45 more claims, written in session 15 (2026-12-06)
+#     BEFORE the term-list change it measures (the one-way common-word pairs),
+#     by the rules of SCIFACT_ZH, without anything being retrieved with them.
+#     Selection, blind to topic and to retrieval: the training claims with a
+#     positive judgment that are in none of the three sets above (611), in
+#     numeric id order; every 13th (611 // 45), from the first.  A pick that
+#     could not be rendered would be replaced by the next unused id; none was
+#     skipped.  Not filtered for restating or contradicting a used claim:
+#     341/340, 495/498, 929/928, 1236/1235, 1261/1220 are contradicting pairs
+#     with the sets above, and 658/799 a pair within this set.
+#     Not to be used for tuning: change nothing for a term of these claims,
+#     and do not read their per-query results for vocabulary work.
+# --------------------------------------------------------------------------
+SCIFACT_ZH_CHECK3 = {
+    "0": "零维生物材料缺乏诱导特性",
+    "22": "在中低收入国家76%～85%的重度精神障碍患者未接受任何治疗",
+    "46": "DGKK基因的一个单核苷酸变异与尿道下裂风险增加密切相关",
+    "78": "活化的caspase-11参与调控吞噬体与溶酶体的融合",
+    "106": "动态血压监测诊断高血压不准确",
+    "159": "BRCA1突变携带者发生乳腺癌和卵巢癌的风险取决于突变所在位置",
+    "186": "英国女学生比男学生更常遭受欺凌",
+    "226": "癌症相关成纤维细胞(CAF)与癌细胞相互作用，介导CAF的形成和活化",
+    "255": "英国五六十岁人群的沙眼衣原体感染率最高",
+    "286": "通过基因编辑将apoE4转变为apoE3可防止人iPSC来源神经元出现apoE4相关的病理改变",
+    "313": "序列数据从头组装得到的重叠群比未组装的序列数据更短",
+    "341": "与腹腔镜可调节胃束带术相比，常规治疗患者的糖尿病缓解率更高",
+    "366": "在强直性脊柱炎中ERAP1 SNP与HLA等位基因之间存在上位效应",
+    "390": "乙醇胁迫使细菌中PSP的表达增加",
+    "418": "成纤维细胞生长因子是一种通过受体酪氨酸激酶传递信号的配体",
+    "447": "幽门螺杆菌胃部感染会降低人类患胃癌的风险",
+    "473": "聚糖适应涉及插入缺失事件",
+    "495": "有主要性伴侣可改善HIV感染者的结局",
+    "542": "IFI16阻碍STING的磷酸化和转位，从而减弱STING的活化",
+    "580": "儿童组织中的大多数T细胞是从胸腺迁出的初始T细胞",
+    "603": "低密度脂蛋白受体增加参与血浆脂蛋白(a)水平的降低",
+    "626": "足细胞中尿激酶受体信号的激活可导致足突消失和蛋白尿",
+    "658": "尚未证实适量食用糖果和巧克力可特异性降低心血管疾病风险",
+    "677": "LRBA促进CTLA-4的再循环",
+    "709": "补充长链多不饱和脂肪酸与1岁时特应性湿疹发生率降低相关",
+    "745": "MafA磷酸化会减少其自身的泛素化",
+    "767": "与女性相比男性更易死于肺炎",
+    "799": "适量食用糖果和巧克力可降低心血管疾病风险",
+    "846": "中性粒细胞受到大颗粒刺激后产生IL-1β",
+    "877": "枕叶激活水平与大脑顶叶区域的听觉空间任务表现相关",
+    "900": "氧化磷酸化是细胞内主要的糖代谢途径之一",
+    "929": "小红细胞症且红细胞计数较高的患者感染恶性疟原虫后不易发生严重疟疾性贫血",
+    "954": "使用吡格列酮与前列腺癌风险增加显著相关",
+    "990": "吡啶他汀可降低BRCA2缺陷细胞的端粒脆性",
+    "1018": "磷酸转移速率快与组氨酸激酶对应答调节蛋白的特异性相关",
+    "1044": "Cry1的节律性表达直接转化为糖异生过程中cAMP信号的昼夜节律调控",
+    "1081": "抗抑郁药相关的副作用不会增加绝经后女性的死亡风险",
+    "1114": "产表面活性素的细胞与产胞外多聚物的细胞协作形成能在特定培养基上滑行的梵高(Van Gogh)束",
+    "1156": "DESMOND项目使大多数参与者体重明显下降",
+    "1176": "PRDM1基因是原始生殖细胞的关键决定因子",
+    "1208": "调控趋化作用和淋巴结形成的细胞因子受体参与左心房中髓过氧化物酶的产生",
+    "1236": "白色脂肪组织中大的白色脂肪细胞转变为小的棕色脂肪细胞提示能量消耗潜能增加",
+    "1261": "活化的癌基因清除活性氧导致白血病细胞基因组不稳定性增加",
+    "1300": "硫嘌呤类药物的活性代谢物可经硫鸟嘌呤核苷酸去磷酸化而分解代谢",
+    "1327": "在英国人口较稀少的地区结核病发病率更高",
+}
+
+# --------------------------------------------------------------------------
 # 2. English queries for CSL papers of the 医学 category (CSL id -> query).
 # --------------------------------------------------------------------------
 CSL_EN = [
@@ -409,6 +471,16 @@ CORPUS_DISCIPLINES = {
 }
 
 
+def check_disjoint(named_sets):
+    """Exits if a SciFact claim id is in more than one of the (name, renderings) sets."""
+    seen = {}
+    for name, renderings in named_sets:
+        for qid in renderings:
+            if qid in seen:
+                sys.exit("SciFact claim %s is in both %s and %s" % (qid, seen[qid], name))
+            seen[qid] = name
+
+
 def write_scifact_set(out, name, renderings, claims, qrels):
     """Writes NAME.queries.jsonl and NAME.qrels.tsv: the Chinese renderings and the claims' training qrels."""
     ids = sorted(renderings, key=int)
@@ -470,9 +542,12 @@ def main():
         for line in f:
             q, c, s = line.rstrip("\n").split("\t")
             qrels.setdefault(q, []).append((c, int(s)))
+    check_disjoint([("scifact-zh", SCIFACT_ZH), ("scifact-zh-check", SCIFACT_ZH_CHECK),
+                    ("scifact-zh-check2", SCIFACT_ZH_CHECK2), ("scifact-zh-check3", SCIFACT_ZH_CHECK3)])
     write_scifact_set(out, "scifact-zh", SCIFACT_ZH, claims, qrels)
     write_scifact_set(out, "scifact-zh-check", SCIFACT_ZH_CHECK, claims, qrels)
     write_scifact_set(out, "scifact-zh-check2", SCIFACT_ZH_CHECK2, claims, qrels)
+    write_scifact_set(out, "scifact-zh-check3", SCIFACT_ZH_CHECK3, claims, qrels)
 
     # ---- CSL corpus + English queries
     papers = {}
