@@ -69,26 +69,39 @@ CrossLanguage CrossLanguage::load(const std::filesystem::path& file, analysis::A
     if (!in) throw std::runtime_error("cannot read bilingual term list " + file.string());
     CrossLanguage cl;
     std::string line;
-    while (std::getline(in, line)) {
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty() || line[0] == '#') continue;
         const std::size_t tab = line.find('\t');
         if (tab == std::string::npos) continue;
-        cl.add(line.substr(0, tab), line.substr(tab + 1), analyzer);
+        const std::size_t tab2 = line.find('\t', tab + 1);
+        PairDirection direction = PairDirection::both;
+        if (tab2 != std::string::npos) {
+            if (line.compare(tab2 + 1, std::string::npos, "zh>en") != 0) {
+                throw std::runtime_error(file.string() + ":" + std::to_string(number) + ": unknown third field '" +
+                                         line.substr(tab2 + 1) + "' (expected zh>en or nothing)");
+            }
+            direction = PairDirection::zh_to_en;
+        }
+        cl.add(line.substr(0, tab), line.substr(tab + 1, tab2 == std::string::npos ? tab2 : tab2 - tab - 1), analyzer,
+               direction);
     }
     return cl;
 }
 
-void CrossLanguage::add(const std::string& zh, const std::string& en, analysis::Analyzer& analyzer) {
+void CrossLanguage::add(const std::string& zh, const std::string& en, analysis::Analyzer& analyzer,
+                        PairDirection direction) {
     std::size_t chars = 0;
     std::size_t words = 0;
     const std::string zh_key = han_key(analyzer.analyze(zh), chars);
     const std::string en_key = latin_key(analyzer.analyze(en), words);
     if (zh_key.empty() || en_key.empty() || chars < 2) return;
     add_unique(zh_to_en_[zh_key], en);
-    add_unique(en_to_zh_[en_key], zh);
     max_zh_chars_ = std::max(max_zh_chars_, chars);
-    max_en_words_ = std::max(max_en_words_, words);
+    if (direction == PairDirection::both) {
+        add_unique(en_to_zh_[en_key], zh);
+        max_en_words_ = std::max(max_en_words_, words);
+    }
     ++pairs_;
 }
 

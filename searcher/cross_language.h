@@ -19,11 +19,16 @@ struct Expansion {
     bool to_english = false;           ///< targets are English (a Chinese source)
 };
 
+/// Which queries a pair widens: both languages', or only Chinese ones (a common word such as 患者 must reach
+/// English records, but an English query's "patient" gains little from 患者 and pays for its long posting list).
+enum class PairDirection { both, zh_to_en };
+
 /// Zh<->en term pairs, matched on analyzer terms so that spelling variants, Traditional characters and
 /// English inflections all find their entry.
 class CrossLanguage {
 public:
-    /// Reads `zh<TAB>en` lines (`#` comments); throws std::runtime_error naming the file when it cannot.
+    /// Reads `zh<TAB>en[<TAB>zh>en]` lines (`#` comments); throws std::runtime_error naming the file (and line)
+    /// when it cannot read it or a line has an unknown third field.
     static CrossLanguage load(const std::filesystem::path& file, analysis::Analyzer& analyzer);
 
     /// Duet's term list under a data directory (lexicon/bilingual/zh-en-medical.tsv).
@@ -32,7 +37,8 @@ public:
     }
 
     /// Adds one pair (exposed for tests).
-    void add(const std::string& zh, const std::string& en, analysis::Analyzer& analyzer);
+    void add(const std::string& zh, const std::string& en, analysis::Analyzer& analyzer,
+             PairDirection direction = PairDirection::both);
 
     /// The longest entries found in `tokens` (the analyzer's tokens of one query text); an entry inside a
     /// longer one that also matched is left out.

@@ -287,7 +287,10 @@ Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, Bu
             Xapian::Query q = either(s.match, s.boost);
             if (q.empty()) continue;
             alternatives.push_back(std::move(q));
-            built.expansions.push_back(target);
+            // Overlapping entries (病患, 患者) may both give "patient"; the page lists it once.
+            if (std::find(built.expansions.begin(), built.expansions.end(), target) == built.expansions.end()) {
+                built.expansions.push_back(target);
+            }
         }
         // Alternative translations of one term share its weight. (OP_MAX would say this better, but Debian's
         // Xapian 1.4.22 crashes on OP_MAX over subqueries that share terms.)

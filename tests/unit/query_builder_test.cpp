@@ -2,8 +2,11 @@
 #include "analysis_fixture.h"
 #include "cross_language.h"
 #include "query_builder.h"
+#include "temp_dir.h"
 
 #include <catch2/catch.hpp>
+
+#include <fstream>
 
 namespace {
 
@@ -127,4 +130,30 @@ TEST_CASE("Cross-language terms widen free text at lower weight, in both directi
     // Excluded and phrase clauses are not widened.
     CHECK(builder.build("-骨关节炎 knee").expansions.empty());
     CHECK(builder.build("\"骨关节炎\"").expansions.empty());
+}
+
+TEST_CASE("A one-way pair widens Chinese queries only, and the list file marks it zh>en") {
+    duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
+    const duet::testing::TempDir dir;
+    {
+        std::ofstream list(dir / "pairs.tsv");
+        list << "# comment\n骨关节炎\tosteoarthritis\n患者\tpatient\tzh>en\n病患\tpatient\n";
+    }
+    const auto cross = duet::search::CrossLanguage::load(dir / "pairs.tsv", analyzer);
+    duet::search::Ranking ranking;
+    ranking.unigram = 0;
+    duet::search::QueryBuilder builder(analyzer, ranking, &cross);
+
+    CHECK(builder.build("骨关节炎患者").expansions == std::vector<std::string>{"osteoarthritis", "patient"});
+    // "patient" reaches 病患 (a two-way pair) and not 患者 (one-way).
+    CHECK(builder.build("osteoarthritis patients").expansions == std::vector<std::string>{"骨关节炎", "病患"});
+    // Overlapping entries that give the same word list it once.
+    CHECK(builder.build("病患者").expansions == std::vector<std::string>{"patient"});
+
+    {
+        std::ofstream list(dir / "bad.tsv");
+        list << "骨关节炎\tosteoarthritis\n患者\tpatient\ten>zh\n";
+    }
+    CHECK_THROWS_WITH(duet::search::CrossLanguage::load(dir / "bad.tsv", analyzer),
+                      Catch::Contains("bad.tsv:2: unknown third field 'en>zh'"));
 }
