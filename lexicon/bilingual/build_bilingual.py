@@ -443,7 +443,7 @@ def read_subset(path):
     return rows
 
 
-def cedict_pairs(data, stats, dump=None):
+def cedict_pairs(data, entries, stats, dump=None):
     """Pairs from CC-CEDICT: medical-subset entries and clearly biomedical senses."""
     ced = os.path.join(data, "bilingual/cc-cedict")
     subset = read_subset(os.path.join(ced, "cedict_medical_subset.tsv"))
@@ -515,7 +515,7 @@ def cedict_pairs(data, stats, dump=None):
         return any(re.match(r"^\((%s)\)" % "|".join(map(re.escape, MED_TAGS)), s.strip(), re.I)
                    for s in senses)
 
-    for simp, pinyin, senses in parse_cedict(os.path.join(ced, "cedict_1_0_ts_utf-8_mdbg.txt.gz")):
+    for simp, pinyin, senses in entries:
         stats["cedict_entries"] += 1
         key = (simp, pinyin)
         if key in subset:
@@ -576,6 +576,22 @@ def zh_biomedical_texts(data):
     return texts
 
 
+def text_counts(texts, words):
+    """How many of `texts` hold each of `words` (substrings), in one pass over each text."""
+    wanted = set(words)
+    lengths = sorted({len(w) for w in wanted})
+    counts = Counter()
+    for text in texts:
+        seen = set()
+        for n in lengths:
+            for i in range(len(text) - n + 1):
+                g = text[i:i + n]
+                if g in wanted:
+                    seen.add(g)
+        counts.update(seen)
+    return counts
+
+
 def read_jieba_table(data, name, fields, column):
     """Word -> one column of a jieba table (dict.txt: word, frequency, tag; idf.txt: word, IDF)."""
     table = {}
@@ -632,13 +648,12 @@ def entry_glosses(simp, senses, known, verbs=False, drop_everyday=True):
     return terms
 
 
-def attested_pairs(data, stats, known):
+def attested_pairs(data, entries, zh_texts, stats, known):
     """Pairs from CC-CEDICT entries that both languages attest as domain words (see ATTESTED_MIN_IDF)."""
-    ced = os.path.join(data, "bilingual/cc-cedict")
     idf = {word: float(value) for word, value in read_jieba_table(data, "idf.txt", 2, 1).items()}
     pos = read_jieba_table(data, "dict.txt", 3, 2)
     candidates = {}
-    for simp, _pinyin, senses in parse_cedict(os.path.join(ced, "cedict_1_0_ts_utf-8_mdbg.txt.gz")):
+    for simp, _pinyin, senses in entries:
         if not is_zh_term(simp) or simp in EXCLUDE_ZH or idf.get(simp, 99.0) < ATTESTED_MIN_IDF:
             continue
         if ENTRY_JUNK.search(" / ".join(senses)):
@@ -648,8 +663,8 @@ def attested_pairs(data, stats, known):
         terms = entry_glosses(simp, senses, known)
         if terms:
             candidates.setdefault(simp, set()).update(terms)
-    zh_texts = zh_biomedical_texts(data)
-    candidates = {z: ts for z, ts in candidates.items() if sum(z in t for t in zh_texts) >= ZH_MIN_DOCS}
+    zh_docs = text_counts(zh_texts, candidates)
+    candidates = {z: ts for z, ts in candidates.items() if zh_docs[z] >= ZH_MIN_DOCS}
     docs_of, docs = phrase_doc_counts(data, {t for ts in candidates.values() for t in ts})
     pairs = set()
     for simp, terms in candidates.items():
@@ -663,15 +678,14 @@ def attested_pairs(data, stats, known):
     return pairs
 
 
-def common_word_pairs(data, stats, known):
+def common_word_pairs(data, entries, zh_texts, stats, known):
     """One-way pairs for the everyday words of scientific Chinese that no pair covers (see COMMON_MIN_EN_DOCS)."""
     covered = {z for z, _ in known}
     pos = read_jieba_table(data, "dict.txt", 3, 2)
     stop = read_stopwords("zh.txt")
     en_stop = read_stopwords("en.txt")
     candidates = {}
-    ced = os.path.join(data, "bilingual/cc-cedict/cedict_1_0_ts_utf-8_mdbg.txt.gz")
-    for simp, _pinyin, senses in parse_cedict(ced):
+    for simp, _pinyin, senses in entries:
         if not is_zh_term(simp) or len(simp) > COMMON_MAX_CHARS or simp in covered or simp in stop:
             continue
         if simp in EXCLUDE_ZH or pos.get(simp) not in COMMON_POS or ENTRY_JUNK.search(" / ".join(senses)):
@@ -680,8 +694,8 @@ def common_word_pairs(data, stats, known):
                  if len(t.split()) <= COMMON_MAX_WORDS}
         if terms:
             candidates.setdefault(simp, set()).update(terms)
-    zh_texts = zh_biomedical_texts(data)
-    candidates = {z: ts for z, ts in candidates.items() if sum(z in t for t in zh_texts) >= ZH_MIN_DOCS}
+    zh_docs = text_counts(zh_texts, candidates)
+    candidates = {z: ts for z, ts in candidates.items() if zh_docs[z] >= ZH_MIN_DOCS}
     docs_of, _docs = phrase_doc_counts(data, {t for ts in candidates.values() for t in ts})
     pairs = set()
     for simp, terms in candidates.items():
@@ -838,11 +852,13 @@ def main():
         sys.exit(0 if ok else 1)
     stats = Counter()
     cur, one_way = read_curated(CURATED)
-    ced = cedict_pairs(args.data_dir, stats, sys.stdout if args.dump_cedict else None)
+    entries = list(parse_cedict(os.path.join(args.data_dir, "bilingual/cc-cedict/cedict_1_0_ts_utf-8_mdbg.txt.gz")))
+    ced = cedict_pairs(args.data_dir, entries, stats, sys.stdout if args.dump_cedict else None)
     if args.dump_cedict:
         return
-    att = attested_pairs(args.data_dir, stats, cur | ced)
-    common = common_word_pairs(args.data_dir, stats, cur | ced | att)
+    zh_texts = zh_biomedical_texts(args.data_dir)
+    att = attested_pairs(args.data_dir, entries, zh_texts, stats, cur | ced)
+    common = common_word_pairs(args.data_dir, entries, zh_texts, stats, cur | ced | att)
     pairs = cur | ced | att | common
     one_way = (one_way - ced - att) | common  # a pair the dictionary rules also give works both ways
     stats["curated_pairs"] = len(cur)
