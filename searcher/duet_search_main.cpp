@@ -79,6 +79,8 @@ int main(int argc, char** argv) {
     tuning->add_option("--proximity-window", ranking.proximity_window, "window of a near pair")->capture_default_str();
     tuning->add_option("--unigram-weight", ranking.unigram, "weight of Han unigrams")->capture_default_str();
     tuning->add_option("--expansion-weight", ranking.expansion, "weight of cross-language terms")->capture_default_str();
+    tuning->add_option("--max-expansions", ranking.max_expansions, "query terms that may bring in translations")
+        ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
     if (run_file.empty() && words.empty() && like_id.empty()) {
         fmt::print(stderr, "duet-search: give a QUERY, --like ID, or --run FILE for batch mode\n{}", app.help());
