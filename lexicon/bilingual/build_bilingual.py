@@ -19,8 +19,8 @@ Sources (see README.md beside this file):
 ICD-10 (DATA/bilingual/icd10-zh-en) is read ONLY by --coverage, as a check;
 nothing from it is written to the output.
 
-Output: UTF-8, '#' header lines, then `zh<TAB>en`, one pair per line, sorted,
-no duplicates.  zh: 2..12 Han characters (Simplified).  en: lower case, 1..4
+Output: UTF-8, '#' header lines, then `zh<TAB>en` (or `zh<TAB>en<TAB>zh>en` for a
+one-way pair), one pair per line, sorted, no duplicates.  zh: 2..12 Han characters (Simplified).  en: lower case, 1..4
 words of [a-z0-9] and inner hyphens.
 """
 import argparse
@@ -552,7 +552,7 @@ ZH_MIN_DOCS = 3               # Chinese biomedical texts that hold the Chinese w
 # have no biomedical pair, yet a Chinese claim needs them to reach English records that say "increased risk".
 # Their pairs are one-way (zh>en): an English query's common word gains little from its Chinese rendering and
 # pays for a long posting list.  The English gloss must be common in abstracts, which keeps out the
-# dictionary's rare senses (升高 "raise", not "ascend"); the word of the other rules' ZH_MIN_DOCS keeps out words
+# dictionary's rare senses (升高 "raise", not "ascend"), and ZH_MIN_DOCS, as for attested pairs, keeps out words
 # biomedical Chinese does not use.  Each word gets one gloss, the one most abstracts hold: a second or third
 # sense added noise and query terms (Chinese→SciFact dev nDCG@10 0.6296 with up to three, 0.6419 with one).
 COMMON_POS = {"n", "v", "vn", "a", "an", "ad"}  # jieba tags: nouns, verbs, adjectives, their nominal/adverbial uses
