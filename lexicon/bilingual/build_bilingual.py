@@ -555,6 +555,13 @@ ZH_MIN_DOCS = 3               # Chinese biomedical texts that hold the Chinese w
 # dictionary's rare senses (升高 "raise", not "ascend"), and ZH_MIN_DOCS, as for attested pairs, keeps out words
 # biomedical Chinese does not use.  Each word gets one gloss, the one most abstracts hold: a second or third
 # sense added noise and query terms (Chinese→SciFact dev nDCG@10 0.6296 with up to three, 0.6419 with one).
+# Hand review (session 15) of the common-word pairs of the most frequent words: these have no useful English
+# rendering for search (function verbs such as 进行 "carry out", TCM and colloquial senses), and the rule gave
+# each a wrong one (进行 "advance", 看重 "value", 直面 "face"). Wrong senses with a right one are in curated.tsv.
+COMMON_EXCLUDE_ZH = set("""
+进行 看重 直面 叙述 配合 中用 重新 加注 有点 不错 理学 对换 下药 打击 辨证 整治 新生 须要 规律 方面
+答案 意见 清淡 盲目 平和 不振 针对性 光是 着重 平缓 松软
+""".split())
 COMMON_POS = {"n", "v", "vn", "a", "an", "ad"}  # jieba tags: nouns, verbs, adjectives, their nominal/adverbial uses
 COMMON_MAX_CHARS = 4          # longer entries are phrases and idioms
 COMMON_MAX_WORDS = 2          # an English gloss of at most two words
@@ -688,7 +695,7 @@ def common_word_pairs(data, entries, zh_texts, stats, known):
     for simp, _pinyin, senses in entries:
         if not is_zh_term(simp) or len(simp) > COMMON_MAX_CHARS or simp in covered or simp in stop:
             continue
-        if simp in EXCLUDE_ZH or pos.get(simp) not in COMMON_POS or ENTRY_JUNK.search(" / ".join(senses)):
+        if simp in EXCLUDE_ZH or simp in COMMON_EXCLUDE_ZH or pos.get(simp) not in COMMON_POS or ENTRY_JUNK.search(" / ".join(senses)):
             continue
         terms = {t for t in entry_glosses(simp, senses, known, verbs=True, drop_everyday=False)
                  if len(t.split()) <= COMMON_MAX_WORDS}
