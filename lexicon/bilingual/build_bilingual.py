@@ -655,10 +655,18 @@ def entry_glosses(simp, senses, known, verbs=False, drop_everyday=True):
     return terms
 
 
-def attested_pairs(data, entries, zh_texts, stats, known):
+def in_domain(data, zh_texts, candidates):
+    """The candidates (Chinese word -> glosses) whose word is in ZH_MIN_DOCS or more Chinese biomedical texts,
+    with how many English abstracts hold each of their glosses, and how many abstracts there are."""
+    zh_docs = text_counts(zh_texts, candidates)
+    candidates = {z: ts for z, ts in candidates.items() if zh_docs[z] >= ZH_MIN_DOCS}
+    docs_of, docs = phrase_doc_counts(data, {t for ts in candidates.values() for t in ts})
+    return candidates, docs_of, docs
+
+
+def attested_pairs(data, entries, zh_texts, pos, stats, known):
     """Pairs from CC-CEDICT entries that both languages attest as domain words (see ATTESTED_MIN_IDF)."""
     idf = {word: float(value) for word, value in read_jieba_table(data, "idf.txt", 2, 1).items()}
-    pos = read_jieba_table(data, "dict.txt", 3, 2)
     candidates = {}
     for simp, _pinyin, senses in entries:
         if not is_zh_term(simp) or simp in EXCLUDE_ZH or idf.get(simp, 99.0) < ATTESTED_MIN_IDF:
@@ -670,9 +678,7 @@ def attested_pairs(data, entries, zh_texts, stats, known):
         terms = entry_glosses(simp, senses, known)
         if terms:
             candidates.setdefault(simp, set()).update(terms)
-    zh_docs = text_counts(zh_texts, candidates)
-    candidates = {z: ts for z, ts in candidates.items() if zh_docs[z] >= ZH_MIN_DOCS}
-    docs_of, docs = phrase_doc_counts(data, {t for ts in candidates.values() for t in ts})
+    candidates, docs_of, docs = in_domain(data, zh_texts, candidates)
     pairs = set()
     for simp, terms in candidates.items():
         kept = {t for t in terms if ATTESTED_MIN_DOCS <= docs_of[t] <= ATTESTED_MAX_SHARE * docs}
@@ -685,25 +691,24 @@ def attested_pairs(data, entries, zh_texts, stats, known):
     return pairs
 
 
-def common_word_pairs(data, entries, zh_texts, stats, known):
+def common_word_pairs(data, entries, zh_texts, pos, stats, known):
     """One-way pairs for the everyday words of scientific Chinese that no pair covers (see COMMON_MIN_EN_DOCS)."""
     covered = {z for z, _ in known}
-    pos = read_jieba_table(data, "dict.txt", 3, 2)
     stop = read_stopwords("zh.txt")
     en_stop = read_stopwords("en.txt")
     candidates = {}
     for simp, _pinyin, senses in entries:
         if not is_zh_term(simp) or len(simp) > COMMON_MAX_CHARS or simp in covered or simp in stop:
             continue
-        if simp in EXCLUDE_ZH or simp in COMMON_EXCLUDE_ZH or pos.get(simp) not in COMMON_POS or ENTRY_JUNK.search(" / ".join(senses)):
+        if simp in EXCLUDE_ZH or simp in COMMON_EXCLUDE_ZH or pos.get(simp) not in COMMON_POS:
+            continue
+        if ENTRY_JUNK.search(" / ".join(senses)):
             continue
         terms = {t for t in entry_glosses(simp, senses, known, verbs=True, drop_everyday=False)
                  if len(t.split()) <= COMMON_MAX_WORDS}
         if terms:
             candidates.setdefault(simp, set()).update(terms)
-    zh_docs = text_counts(zh_texts, candidates)
-    candidates = {z: ts for z, ts in candidates.items() if zh_docs[z] >= ZH_MIN_DOCS}
-    docs_of, _docs = phrase_doc_counts(data, {t for ts in candidates.values() for t in ts})
+    candidates, docs_of, _docs = in_domain(data, zh_texts, candidates)
     pairs = set()
     for simp, terms in candidates.items():
         kept = {t for t in terms if docs_of[t] >= COMMON_MIN_EN_DOCS}
@@ -864,8 +869,9 @@ def main():
     if args.dump_cedict:
         return
     zh_texts = zh_biomedical_texts(args.data_dir)
-    att = attested_pairs(args.data_dir, entries, zh_texts, stats, cur | ced)
-    common = common_word_pairs(args.data_dir, entries, zh_texts, stats, cur | ced | att)
+    pos = read_jieba_table(args.data_dir, "dict.txt", 3, 2)
+    att = attested_pairs(args.data_dir, entries, zh_texts, pos, stats, cur | ced)
+    common = common_word_pairs(args.data_dir, entries, zh_texts, pos, stats, cur | ced | att)
     pairs = cur | ced | att | common
     one_way = (one_way - ced - att) | common  # a pair the dictionary rules also give works both ways
     stats["curated_pairs"] = len(cur)
