@@ -174,8 +174,12 @@ struct PassageFilter {
     bool other_words = false;  ///< the query has non-Han words
 };
 
-PassageFilter passage_filter(const MatchTerms& terms) {
+PassageFilter passage_filter(const MatchTerms& terms, const analysis::Analyzer& analyzer) {
     PassageFilter f;
+    // mice holds no letters of mous.
+    for (const std::string& term : terms.words) {
+        for (const std::string& form : analyzer.irregular_forms(term)) f.needles.push_back(form);
+    }
     for (const auto* set : {&terms.words, &terms.bigrams, &terms.unigrams, &terms.prefixes}) {
         for (const std::string& term : *set) {
             bool han = false;
@@ -234,7 +238,7 @@ std::size_t passage_end(std::string_view text, std::size_t from) {
 // a long record is most of a search's time, and most of its sentences hold no query term.
 std::vector<analysis::Token> matched_tokens(std::string_view text, const MatchTerms& terms,
                                             analysis::Analyzer& analyzer) {
-    const PassageFilter filter = passage_filter(terms);
+    const PassageFilter filter = passage_filter(terms, analyzer);
     std::vector<analysis::Token> matched;
     std::vector<analysis::Token> tokens;
     std::string folded;

@@ -9,11 +9,13 @@
 #include "stemmer.h"
 #include "stopwords.h"
 #include "utf8.h"
+#include "word_forms.h"
 
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <unordered_map>
 
 #ifndef DUET_DATA_DIR
 #define DUET_DATA_DIR "."
@@ -102,6 +104,9 @@ struct Analyzer::Shared {
     Folding folding;
     std::shared_ptr<Lexicon> lexicon = std::make_shared<Lexicon>();
     StopWords stopwords;
+    WordForms word_forms;
+    std::unordered_map<std::string, std::vector<std::string>> forms_by_term;  ///< word_forms, by their term
+    std::vector<std::string> no_forms;
     std::string language;
     std::string fingerprint;
 };
@@ -110,6 +115,7 @@ AnalyzerConfig AnalyzerConfig::standard(const std::filesystem::path& data_dir) {
     AnalyzerConfig config;
     config.lexicons = {std::filesystem::path(kJiebaDictionary), data_dir / "lexicon" / "zh-medical.txt"};
     config.stopwords = {data_dir / "stopwords" / "en.txt", data_dir / "stopwords" / "zh.txt"};
+    config.word_forms = {data_dir / "lexicon" / "en-word-forms.txt"};
     return config;
 }
 
@@ -148,7 +154,15 @@ Analyzer::Analyzer(const AnalyzerConfig& config) {
         digest.add(content);
         shared->stopwords.add_lines(content, fold);
     }
+    for (const auto& file : config.word_forms) {
+        const std::string content = read_file(file, "word-form list");
+        digest.add(content);
+        shared->word_forms.add_lines(content, fold);
+    }
     stemmer_ = std::make_unique<Stemmer>(config.stemmer);
+    shared->word_forms.for_each([&](const std::string& form, const std::string& source) {
+        shared->forms_by_term[stemmer_->stem(source)].push_back(form);
+    });
     shared->language = config.stemmer;
     shared->fingerprint = digest.hex();
     segmenter_ = std::make_unique<Segmenter>(shared->lexicon);
@@ -163,6 +177,11 @@ Analyzer::Analyzer(const Analyzer& other)
 Analyzer::~Analyzer() = default;
 
 const std::string& Analyzer::fingerprint() const { return shared_->fingerprint; }
+
+const std::vector<std::string>& Analyzer::irregular_forms(std::string_view term) const {
+    const auto it = shared_->forms_by_term.find(std::string(term));
+    return it == shared_->forms_by_term.end() ? shared_->no_forms : it->second;
+}
 
 char32_t Analyzer::han_match_form(char32_t cp) const { return shared_->folding.fold_han(cp); }
 
@@ -196,7 +215,7 @@ std::uint32_t Analyzer::analyze(std::string_view text, std::uint32_t first_posit
 std::string Analyzer::word_term(std::string_view folded) {
     // Digits mark codes (il6, nct01941394) that a stemmer would only damage.
     if (has_digit(folded)) return std::string(folded);
-    return stemmer_->stem(folded);
+    return stemmer_->stem(shared_->word_forms.stem_source(folded));
 }
 
 std::uint32_t Analyzer::add_compound(std::string_view text, std::size_t& at, std::uint32_t position,

@@ -22,6 +22,7 @@ class StopWords;
 struct AnalyzerConfig {
     std::vector<std::filesystem::path> lexicons;   ///< `word freq` lists; later files add to earlier ones
     std::vector<std::filesystem::path> stopwords;  ///< one word per line
+    std::vector<std::filesystem::path> word_forms; ///< English forms the stemmer does not join, one word a line
     std::string stemmer = "english";               ///< a Snowball language known to Xapian::Stem
 
     /// Duet's standard analyzer: Debian's jieba dictionary plus data_dir/lexicon and data_dir/stopwords.
@@ -49,6 +50,10 @@ public:
 
     /// The folded, unstemmed form of one English word as written (spelling suggestions work on these).
     std::string spelling_form(std::string_view word) const;
+
+    /// The listed irregular forms analysed as the English word term `term` (mice, for mous); often empty.
+    /// Text may hold a match for the term without holding the term's letters.
+    const std::vector<std::string>& irregular_forms(std::string_view term) const;
 
     /// The character a Han character is matched as (Traditional and compatibility forms folded: 類 -> 类).
     char32_t han_match_form(char32_t cp) const;

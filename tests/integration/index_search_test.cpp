@@ -148,6 +148,25 @@ TEST_CASE("A word in the title outweighs the same word in the abstract, in eithe
     }
 }
 
+TEST_CASE("A singular finds records that hold only the irregular plural, and marks it") {
+    TempDir dir;
+    const fs::path src = dir / "src";
+    fs::create_directories(src);
+    std::ofstream(src / "t.jsonl") << R"({"_id":"mice","title":"Knockout mice","text":"Nuclei were stained."})" << "\n"
+                                   << R"({"_id":"rats","title":"Knockout rats","text":"Cells were stained."})" << "\n";
+    Collect reporter;
+    REQUIRE(index(dir / "db", src, reporter).added == 2);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    duet::search::SearchRequest request;
+    request.query = "mouse nucleus";
+    const auto result = searcher.search(request);
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].record.id == "mice");
+    CHECK(result.hits[0].title_html.find("<mark>mice</mark>") != std::string::npos);
+    REQUIRE(!result.hits[0].snippets.empty());
+    CHECK(result.hits[0].snippets.front().find("<mark>Nuclei</mark>") != std::string::npos);
+}
+
 TEST_CASE("A compound found only as separate words scores like any match, not infinity") {
     TempDir dir;
     const fs::path src = dir / "src";

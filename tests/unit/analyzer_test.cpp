@@ -2,10 +2,13 @@
 #include "analysis_fixture.h"
 #include "schema.h"
 #include "stemmer.h"
+#include "word_forms.h"
 
 #include <xapian.h>
 
 #include <catch2/catch.hpp>
+
+#include <cctype>
 
 using duet::analysis::TokenKind;
 using duet::testing::spans;
@@ -89,6 +92,37 @@ TEST_CASE("Scripts split by character, whatever the field") {
     CHECK(words("MSC间充质干细胞therapy") == "msc[1] 间充质干细胞[2] therapi[3]");
     CHECK(words("10个月的宝宝") == "10[1] 个[2]* 月[3] 的[4]* 宝宝[5]");
     CHECK(spans("MSC间充质干细胞therapy") == "MSC|间充质干细胞|therapy");
+}
+
+TEST_CASE("Irregular and Latin plurals share a term with their singular, look-alikes do not") {
+    CHECK(words("mice mouse Mice") == "mous[1] mous[2] mous[3]");
+    CHECK(words("women woman") == "woman[1] woman[2]");
+    CHECK(words("nuclei nucleus") == "nucleus[1] nucleus[2]");
+    CHECK(words("bacteria bacterium") == "bacterium[1] bacterium[2]");
+    CHECK(words("criteria criterion") == "criterion[1] criterion[2]");
+    // -is nouns take the plural's stem, which their verbs share.
+    CHECK(words("diagnoses diagnosis diagnosed") == "diagnos[1] diagnos[2] diagnos[3]");
+    CHECK(words("testes testis tests") == "testi[1] testi[2] test[3]");
+    // Different words that only look like singular and plural stay apart.
+    CHECK(words("plasma plasmon") == "plasma[1] plasmon[2]");
+    CHECK(words("pylori pylorus") == "pylori[1] pylorus[2]");
+    CHECK(words("bases basis") == "base[1] basi[2]");
+}
+
+TEST_CASE("A word-form list maps each form to its line's first word, first mapping kept") {
+    duet::analysis::WordForms forms;
+    const auto lower = [](std::string_view w) {
+        std::string s(w);
+        for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    forms.add_lines("# comment\nmouse Mice  # trailing\n\n\tnucleus nuclei\r\nother mice\nsame same\n", lower);
+    CHECK(forms.stem_source("mice") == "mouse");
+    CHECK(forms.stem_source("nuclei") == "nucleus");
+    CHECK(forms.stem_source("mouse") == "mouse");
+    CHECK(forms.stem_source("same") == "same");
+    CHECK(forms.stem_source("cells") == "cells");
+    CHECK(forms.size() == 2);
 }
 
 TEST_CASE("Chinese is never run through the English stemmer") {
