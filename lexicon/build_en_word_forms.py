@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Regenerate lexicon/en-word-forms.txt: English word forms Snowball does not join.
 
-Snowball's English stemmer handles regular inflection only, so "mice" and "mouse", "nuclei" and "nucleus",
-"analyses" and "analysis" become different terms and a search for one misses the other. This file lists such
+Snowball's English stemmer handles regular American inflection only, so "mice" and "mouse", "nuclei" and
+"nucleus", "tumour" and "tumor" become different terms and a search for one misses the other. This file lists such
 forms; the analyzer stems every word of a line as it stems the line's first word.
 
 Usage (needs python3-xapian for Snowball, the same stemmer the analyzer uses):
@@ -19,6 +19,9 @@ Rules:
      and Latin adjectives whose forms name different things (polyarteritis nodosa, erythema nodosum).
   2. IRREGULAR: the English plurals no suffix rule covers (mouse/mice, woman/women, child/children ...),
      written by hand; also the plurals of rule 1 too rare in these abstracts to be attested.
+  3. British spellings: each word seen twice or more in DATA, rewritten by SPELLING_RULES (randomized ->
+     randomised, tumor -> tumour, hemorrhage -> haemorrhage); if the rewrite stems differently it joins the
+     American word's line. SPELLING_EXCLUDE keeps words whose rewrite is another word (systemic, racemic).
 Which stem a line takes: the singular's, except for -is/-es nouns, which take the plural's stem, since that
 is also the stem of their verbs (diagnoses, diagnosed, diagnose -> diagnos; synthesis joins synthesize).
 """
@@ -63,13 +66,61 @@ IRREGULAR = [
     ("protozoon", "protozoa"), ("ovum", "ova"), ("stimulus", "stimuli"),
 ]
 
+# British spellings (rule 3), as rewrites of an attested American word. The parenthesised prefix is what may
+# come before a root: nothing, or a prefix such as anti-/hypo- (antitumour, hypoglycaemia), never a longer
+# word's letters (chemotherapy holds "hemo").
+PREFIXES = r"(?:|anti|pro|non|un|pre|post|hypo|hyper|an|micro|neuro|onco|peri|intra|extra|multi|epi|photo|xeno|phyto)"
+GREEK_ROOTS = {"anesthe": "anaesthe", "anemi": "anaemi", "esophag": "oesophag", "estrogen": "oestrogen",
+               "estradiol": "oestradiol", "estrous": "oestrous", "estrus": "oestrus", "estriol": "oestriol",
+               "estrone": "oestrone", "fetal": "foetal", "fetus": "foetus", "pediatr": "paediatr",
+               "orthoped": "orthopaed", "gynecolog": "gynaecolog", "etiolog": "aetiolog", "edema": "oedema",
+               "celiac": "coeliac", "cecum": "caecum", "cecal": "caecal", "feces": "faeces", "fecal": "faecal",
+               "leukem": "leukaem", "paleo": "palaeo", "ameb": "amoeb"}
+SPELLING_RULES = [
+    # -ize/-yze verbs and their nouns: randomized -> randomised, analyze -> analyse.
+    (r"^([a-z]{3,})iz(e|ed|es|ing|ation|ations|ational|er|ers|able)$", r"\1is\2"),
+    (r"^([a-z]+)yz(e|ed|es|ing|er|ers)$", r"\1ys\2"),
+    # -or -> -our on these roots, with the endings both spellings share.
+    (r"^([a-z]*)(behavi|col|tum|lab|fav|hon|od|vap|flav|rum|neighb|harb|sav|endeav|arm|ferv)or"
+     r"(|s|al|ally|ed|ing|ful|less|able|ably|ite|ites|igenesis|igenic|igenicity)$", r"\1\2our\3"),
+    # -er -> -re: centre, fibre, litre, and lengths in metres (not instruments: thermometer, spectrometer).
+    (r"^([a-z]*)(cent|fib|theat|calib)er(|s)$", r"\1\2re\3"),
+    (r"^([a-z]*)(cent|fib|calib)ered$", r"\1\2red"),
+    (r"^(|milli|micro|nano|deci|centi|pico)lit(er|ers)$", lambda m: m[1] + "litre" + m[2][2:]),
+    (r"^(milli|nano|centi|kilo|pico)met(er|ers)$", lambda m: m[1] + "metre" + m[2][2:]),
+    # ae and oe in Greek roots.
+    (rf"^({PREFIXES})(hem)(at|o|angi|olys|oglobin|orrh|ost|odynam|ophil|optysis)", r"\1haem\3"),
+    (r"^([a-z]*[^dao])emi(a|as|c)$", r"\1aemi\2"),
+    (rf"^({PREFIXES})({'|'.join(GREEK_ROOTS)})", lambda m: m[1] + GREEK_ROOTS[m[2]]),
+    (r"^([a-z]+)rrhea(|s|l)$", r"\1rrhoea\2"),
+    (r"^([a-z]*)pnea(|s|l|ic)$", r"\1pnoea\2"),
+    # Words of their own.
+    (rf"^({PREFIXES})sulf(ur|ate|ates|ide|ides|onamide|onamides|onylurea|onylureas|ated|ation|ite)$",
+     r"\1sulph\2"),
+    (r"^(gray)(|s|er|ish)$", r"grey\2"),
+    (r"^(artifact)(|s|ual)$", r"artefact\2"),
+    (r"^(judgment|acknowledgment)(|s)$", lambda m: m[1].replace("gment", "gement") + m[2]),
+    (r"^(analog|homolog|ortholog|paralog|catalog|dialog)(|s)$", r"\1ue\2"),
+    (r"^(defense|offense)(|s|less)$", lambda m: m[1].replace("nse", "nce") + m[2]),
+    (r"^practic(ed|ing)$", r"practis\1"),
+    (r"^(aluminum)$", "aluminium"),
+    (r"^(skeptic)(|s|al|ism)$", r"sceptic\2"),
+    (r"^(mold)(|s|ed|ing|y)$", r"mould\2"),
+]
+# Words the rules must leave alone: their rewrite gives another word (academic: acadaemic; the genus Artemia;
+# racemic; oversized keeps its size) or a form British usage does not have (humoral, colorectal keep -or).
+# A word holding any of these is left alone.
+SPELLING_EXCLUDE = ("academ", "demic", "systemic", "polemic", "racemic", "artemia", "capsiz", "oversiz",
+                    "undersiz", "downsiz", "humoral", "colorectal", "vigorous", "rigorous")
+
 SOURCES = [("en/scifact/corpus.jsonl", ("title", "text")), ("en/pubmedqa/corpus.jsonl", ("title", "text")),
            ("en/bc5cdr/abstracts.jsonl", ("title", "abstract"))]
 
 HEADER = """\
-# English word forms the Snowball stemmer does not join: irregular and Latin/Greek plurals.
+# English word forms the Snowball stemmer does not join: irregular and Latin/Greek plurals, British spellings.
 # Generated by lexicon/build_en_word_forms.py; do not edit by hand (edit the script's lists).
-# Each line: forms of one word, space-separated. Every form is stemmed as the line's first word.
+# Each line: forms of one word, space-separated. Every form is stemmed as the line's first word (for British
+# spellings, the American one).
 """
 
 
@@ -104,15 +155,38 @@ def attested_pairs(counts, stem):
     return pairs
 
 
+def british(word):
+    """`word` with every spelling rule applied (anesthetized: anaesthetised), or `word` when none applies."""
+    for pattern, replacement in SPELLING_RULES:
+        word = re.sub(pattern, replacement, word)
+    return word
+
+
+def spelling_pairs(counts, stem, taken):
+    """(American word, British form) for attested words seen twice or more; `taken` maps forms already listed
+    to their line's first word, so a British form joins the line its American word belongs to."""
+    pairs = set()
+    for word, count in counts.items():
+        if count < 2 or any(part in word for part in SPELLING_EXCLUDE):
+            continue
+        form = british(word)
+        if form == word or form in taken or form in taken.values() or stem(form) == stem(word):
+            continue
+        pairs.add((taken.get(word, word), form))
+    return pairs
+
+
 def build(data_dir):
     stemmer = xapian.Stem("english")
 
     def stem(word):
         return stemmer(word.encode()).decode()
 
-    pairs = attested_pairs(word_counts(data_dir), stem)
+    counts = word_counts(data_dir)
+    pairs = attested_pairs(counts, stem)
     pairs.update((singular, plural) for singular, *plurals in IRREGULAR for plural in plurals
                  if stem(singular) != stem(plural))
+    pairs.update(spelling_pairs(counts, stem, {other: first for first, other in pairs}))
     # A word in two pairs (media: medium) keeps the first pair by sort order; join lines by their first word.
     groups, seen = {}, set()
     for first, other in sorted(pairs):

@@ -148,14 +148,15 @@ TEST_CASE("A word in the title outweighs the same word in the abstract, in eithe
     }
 }
 
-TEST_CASE("A singular finds records that hold only the irregular plural, and marks it") {
+TEST_CASE("A singular finds records that hold only the irregular plural or a British spelling, and marks it") {
     TempDir dir;
     const fs::path src = dir / "src";
     fs::create_directories(src);
     std::ofstream(src / "t.jsonl") << R"({"_id":"mice","title":"Knockout mice","text":"Nuclei were stained."})" << "\n"
-                                   << R"({"_id":"rats","title":"Knockout rats","text":"Cells were stained."})" << "\n";
+                                   << R"({"_id":"rats","title":"Knockout rats","text":"Cells were stained."})" << "\n"
+                                   << R"({"_id":"gb","title":"Tumour growth","text":"Tumours were counted."})" << "\n";
     Collect reporter;
-    REQUIRE(index(dir / "db", src, reporter).added == 2);
+    REQUIRE(index(dir / "db", src, reporter).added == 3);
     duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
     duet::search::SearchRequest request;
     request.query = "mouse nucleus";
@@ -165,6 +166,12 @@ TEST_CASE("A singular finds records that hold only the irregular plural, and mar
     CHECK(result.hits[0].title_html.find("<mark>mice</mark>") != std::string::npos);
     REQUIRE(!result.hits[0].snippets.empty());
     CHECK(result.hits[0].snippets.front().find("<mark>Nuclei</mark>") != std::string::npos);
+    // British spellings the same way: tumor finds and marks Tumour.
+    request.query = "tumor";
+    const auto british = searcher.search(request);
+    REQUIRE(british.hits.size() == 1);
+    CHECK(british.hits[0].record.id == "gb");
+    CHECK(british.hits[0].title_html == "<mark>Tumour</mark> growth");
 }
 
 TEST_CASE("A compound found only as separate words scores like any match, not infinity") {

@@ -109,6 +109,16 @@ TEST_CASE("Irregular and Latin plurals share a term with their singular, look-al
     CHECK(words("bases basis") == "base[1] basi[2]");
 }
 
+TEST_CASE("British spellings share a term with American ones") {
+    CHECK(words("tumour tumor Tumours antitumour") == "tumor[1] tumor[2] tumor[3] antitumor[4]");
+    CHECK(words("randomised randomized randomisation") == "random[1] random[2] random[3]");
+    CHECK(words("haemorrhage hemorrhage") == words("hemorrhage hemorrhage"));
+    CHECK(words("oesophageal paediatric anaemia") == words("esophageal pediatric anemia"));
+    CHECK(words("analysed analyzed centre center") == "analyz[1] analyz[2] center[3] center[4]");
+    // Rewrites that would give another word are not listed.
+    CHECK(words("systemic colorectal chemotherapy") == "system[1] colorect[2] chemotherapi[3]");
+}
+
 TEST_CASE("A word-form list maps each form to its line's first word, first mapping kept") {
     duet::analysis::WordForms forms;
     const auto lower = [](std::string_view w) {
