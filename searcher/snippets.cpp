@@ -178,7 +178,7 @@ PassageFilter passage_filter(const MatchTerms& terms, const analysis::Analyzer& 
     PassageFilter f;
     // mice holds no letters of mous.
     for (const std::string& term : terms.words) {
-        for (const std::string& form : analyzer.irregular_forms(term)) f.needles.push_back(form);
+        for (const std::string& form : analyzer.listed_forms(term)) f.needles.push_back(form);
     }
     for (const auto* set : {&terms.words, &terms.bigrams, &terms.unigrams, &terms.prefixes}) {
         for (const std::string& term : *set) {

@@ -159,7 +159,7 @@ Analyzer::Analyzer(const AnalyzerConfig& config) {
         digest.add(content);
         shared->word_forms.add_lines(content, fold);
     }
-    stemmer_ = std::make_unique<Stemmer>(config.stemmer);
+    stemmer_ = std::make_unique<Stemmer>(config.stemmer, &shared->word_forms);
     shared->word_forms.for_each([&](const std::string& form, const std::string& source) {
         shared->forms_by_term[stemmer_->stem(source)].push_back(form);
     });
@@ -171,14 +171,14 @@ Analyzer::Analyzer(const AnalyzerConfig& config) {
 
 Analyzer::Analyzer(const Analyzer& other)
     : shared_(other.shared_),
-      stemmer_(std::make_unique<Stemmer>(other.shared_->language)),
+      stemmer_(std::make_unique<Stemmer>(other.shared_->language, &other.shared_->word_forms)),
       segmenter_(std::make_unique<Segmenter>(*other.segmenter_)) {}
 
 Analyzer::~Analyzer() = default;
 
 const std::string& Analyzer::fingerprint() const { return shared_->fingerprint; }
 
-const std::vector<std::string>& Analyzer::irregular_forms(std::string_view term) const {
+const std::vector<std::string>& Analyzer::listed_forms(std::string_view term) const {
     const auto it = shared_->forms_by_term.find(std::string(term));
     return it == shared_->forms_by_term.end() ? shared_->no_forms : it->second;
 }
@@ -215,7 +215,7 @@ std::uint32_t Analyzer::analyze(std::string_view text, std::uint32_t first_posit
 std::string Analyzer::word_term(std::string_view folded) {
     // Digits mark codes (il6, nct01941394) that a stemmer would only damage.
     if (has_digit(folded)) return std::string(folded);
-    return stemmer_->stem(shared_->word_forms.stem_source(folded));
+    return stemmer_->stem(folded);
 }
 
 std::uint32_t Analyzer::add_compound(std::string_view text, std::size_t& at, std::uint32_t position,

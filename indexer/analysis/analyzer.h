@@ -51,9 +51,9 @@ public:
     /// The folded, unstemmed form of one English word as written (spelling suggestions work on these).
     std::string spelling_form(std::string_view word) const;
 
-    /// The listed irregular forms analysed as the English word term `term` (mice, for mous); often empty.
-    /// Text may hold a match for the term without holding the term's letters.
-    const std::vector<std::string>& irregular_forms(std::string_view term) const;
+    /// The word-form list's forms analysed as the English word term `term` (mice for mous, tumour for tumor);
+    /// usually none. Text may hold a match for a term without holding the term's letters.
+    const std::vector<std::string>& listed_forms(std::string_view term) const;
 
     /// The character a Han character is matched as (Traditional and compatibility forms folded: 類 -> 类).
     char32_t han_match_form(char32_t cp) const;

@@ -1,6 +1,8 @@
 // The Chinese word list with frequencies that the segmenter scores splits with.
 #pragma once
 
+#include "string_hash.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -35,11 +37,7 @@ public:
 
 private:
     static constexpr std::size_t kExpectedEntries = 700'000;
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_map<std::string, std::uint64_t, Hash, std::equal_to<>> entries_;
+    std::unordered_map<std::string, std::uint64_t, StringHash, std::equal_to<>> entries_;
     std::uint64_t total_ = 0;
     std::size_t words_ = 0;
     std::size_t max_chars_ = 1;

@@ -1,12 +1,14 @@
 #include "stemmer.h"
 
+#include "word_forms.h"
+
 #include <stdexcept>
 
 #include <xapian.h>
 
 namespace duet::analysis {
 
-Stemmer::Stemmer(const std::string& language) {
+Stemmer::Stemmer(const std::string& language, const WordForms* forms) : forms_(forms) {
     try {
         stem_ = std::make_unique<Xapian::Stem>(language);
     } catch (const Xapian::Error& e) {
@@ -23,7 +25,7 @@ const std::string& Stemmer::stem(std::string_view word) {
     // common words, which come back at once.
     if (memo_.size() >= kCapacity) memo_.clear();
     std::string key(word);
-    std::string stem = (*stem_)(key);
+    std::string stem = (*stem_)(forms_ == nullptr ? key : std::string(forms_->stem_source(key)));
     // Some stemmers (Porter on "s") return nothing, and Xapian rejects an empty term.
     if (stem.empty()) stem = key;
     return memo_.emplace(std::move(key), std::move(stem)).first->second;

@@ -1,5 +1,7 @@
-// English word stems: Xapian's Snowball stemmer behind a bounded memo of the words it has seen.
+// English word stems: Xapian's Snowball stemmer, after the word-form list, behind a bounded memo of the words seen.
 #pragma once
+
+#include "string_hash.h"
 
 #include <cstddef>
 #include <memory>
@@ -11,11 +13,14 @@ namespace Xapian { class Stem; }
 
 namespace duet::analysis {
 
+class WordForms;
+
 /// One Snowball stemmer with a memo. Not thread-safe, like Xapian::Stem; an analyzer copy owns its own.
 class Stemmer {
 public:
-    /// Throws std::runtime_error naming `language` when Xapian knows no such stemmer.
-    explicit Stemmer(const std::string& language);
+    /// Throws std::runtime_error naming `language` when Xapian knows no such stemmer. A listed form (mice) is
+    /// stemmed as its line's first word (mouse); `forms` may be null and must outlive the stemmer.
+    explicit Stemmer(const std::string& language, const WordForms* forms = nullptr);
     Stemmer(const Stemmer&) = delete;
     Stemmer& operator=(const Stemmer&) = delete;
     ~Stemmer();
@@ -30,12 +35,9 @@ public:
     static constexpr std::size_t kCapacity = 1 << 16;
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     std::unique_ptr<Xapian::Stem> stem_;
-    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> memo_;
+    const WordForms* forms_;
+    std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> memo_;
 };
 
 }  // namespace duet::analysis

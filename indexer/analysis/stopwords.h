@@ -1,6 +1,8 @@
 // A stopword list: words too common to help a free-text query.
 #pragma once
 
+#include "string_hash.h"
+
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -21,11 +23,7 @@ public:
     std::size_t size() const { return words_.size(); }
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+    std::unordered_set<std::string, StringHash, std::equal_to<>> words_;
 };
 
 }  // namespace duet::analysis

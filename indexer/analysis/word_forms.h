@@ -1,5 +1,7 @@
-// English word forms the stemmer does not join (mice/mouse, nuclei/nucleus, analyses/analysis).
+// English word forms the stemmer does not join (mice/mouse, nuclei/nucleus, tumour/tumor).
 #pragma once
+
+#include "string_hash.h"
 
 #include <cstddef>
 #include <functional>
@@ -9,7 +11,7 @@
 
 namespace duet::analysis {
 
-/// Irregular and Latin/Greek plurals, each mapped to the word whose stem it takes.
+/// Irregular and Latin/Greek plurals and British spellings, each mapped to the word whose stem it takes.
 class WordForms {
 public:
     /// Adds the lines of `content` (forms of one word, space-separated, `#` comments), folded with `fold`.
@@ -32,11 +34,7 @@ public:
     std::size_t size() const { return forms_.size(); }
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> forms_;
+    std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> forms_;
 };
 
 }  // namespace duet::analysis
