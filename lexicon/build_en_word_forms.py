@@ -21,7 +21,8 @@ Rules:
      written by hand; also the plurals of rule 1 too rare in these abstracts to be attested.
   3. British spellings: each word seen twice or more in DATA, rewritten by SPELLING_RULES (randomized ->
      randomised, tumor -> tumour, hemorrhage -> haemorrhage); if the rewrite stems differently it joins the
-     American word's line. SPELLING_EXCLUDE keeps words whose rewrite is another word (systemic, racemic).
+     American word's line. SPELLING_EXCLUDE keeps words whose rewrite is another word (systemic, racemic);
+     SPELLING_WORDS adds what no rule makes (programme/program).
 Which stem a line takes: the singular's, except for -is/-es nouns, which take the plural's stem, since that
 is also the stem of their verbs (diagnoses, diagnosed, diagnose -> diagnos; synthesis joins synthesize).
 """
@@ -113,6 +114,10 @@ SPELLING_RULES = [
 SPELLING_EXCLUDE = ("academ", "demic", "systemic", "polemic", "racemic", "artemia", "capsiz", "oversiz",
                     "undersiz", "downsiz", "humoral", "colorectal", "vigorous", "rigorous")
 
+# British words the rules cannot make, as (the word whose stem the line takes, forms...). programme comes first:
+# its stem (programm) is also that of programmed and programming, so program joins all of them.
+SPELLING_WORDS = [("programme", "program", "programs")]
+
 SOURCES = [("en/scifact/corpus.jsonl", ("title", "text")), ("en/pubmedqa/corpus.jsonl", ("title", "text")),
            ("en/bc5cdr/abstracts.jsonl", ("title", "abstract"))]
 
@@ -187,6 +192,7 @@ def build(data_dir):
     pairs.update((singular, plural) for singular, *plurals in IRREGULAR for plural in plurals
                  if stem(singular) != stem(plural))
     pairs.update(spelling_pairs(counts, stem, {other: first for first, other in pairs}))
+    pairs.update((first, form) for first, *forms in SPELLING_WORDS for form in forms)
     # A word in two pairs (media: medium) keeps the first pair by sort order; join lines by their first word.
     groups, seen = {}, set()
     for first, other in sorted(pairs):

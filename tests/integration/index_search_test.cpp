@@ -328,6 +328,7 @@ TEST_CASE("Did-you-mean corrects one-edit typos, keeps a typed capital, and leav
     CHECK(suggestion("esenchymal stem") == "mesenchymal stem");  // a first letter left out
     CHECK(suggestion("tesenchymal stem").empty());               // another first letter: another word
     CHECK(suggestion("mesenchimall stem").empty());              // two edits: too far to guess
+    CHECK(suggestion("randomised behaviour").empty());           // British spellings find the American words
 }
 
 TEST_CASE("Did-you-mean never suggests a word whose records are gone") {
