@@ -114,9 +114,9 @@ SPELLING_RULES = [
 SPELLING_EXCLUDE = ("academ", "demic", "systemic", "polemic", "racemic", "artemia", "capsiz", "oversiz",
                     "undersiz", "downsiz", "humoral", "colorectal", "vigorous", "rigorous")
 
-# British words the rules cannot make, as (the word whose stem the line takes, forms...). programme comes first:
-# its stem (programm) is also that of programmed and programming, so program joins all of them.
-SPELLING_WORDS = [("programme", "program", "programs")]
+# British words the rules cannot make, as (the American word, British forms...): programme and programmes stem
+# to programm, while program, programmed and programming stem to program.
+SPELLING_WORDS = [("program", "programme", "programmes")]
 
 SOURCES = [("en/scifact/corpus.jsonl", ("title", "text")), ("en/pubmedqa/corpus.jsonl", ("title", "text")),
            ("en/bc5cdr/abstracts.jsonl", ("title", "abstract"))]
