@@ -115,6 +115,7 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
         // A prefix is analysed like a word, so it is folded and stemmed the way indexed words were
         // (mesench* -> mesench); a Chinese prefix is its folded characters, however they would segment.
         std::string prefix;
+        std::string written;  // the Latin word as typed, folded but not stemmed
         std::size_t latin_words = 0;
         bool han = false;
         for (const Token& t : tokens) {
@@ -123,6 +124,7 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
                 if (t.kind == TokenKind::Unigram) prefix += t.term;
             } else if (t.kind == TokenKind::Word) {
                 prefix = t.term;
+                written = analyzer_.spelling_form(std::string_view(clause.text).substr(t.begin, t.end - t.begin));
                 ++latin_words;
             }
         }
@@ -130,10 +132,21 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
         if (one_word && !prefix.empty() && budget > 0) {
             --budget;
             highlight.prefixes.insert(prefix);
-            return {Xapian::Query(Xapian::Query::OP_WILDCARD, schema::term(field, TokenKind::Word, prefix),
-                                  static_cast<Xapian::termcount>(ranking_.max_prefix_terms),
-                                  Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_SYNONYM),
-                    {}};
+            std::vector<Xapian::Query> alternatives{
+                Xapian::Query(Xapian::Query::OP_WILDCARD, schema::term(field, TokenKind::Word, prefix),
+                              static_cast<Xapian::termcount>(ranking_.max_prefix_terms),
+                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_SYNONYM)};
+            // Listed forms were indexed under another word's stem (haemorrhage as hemorrhag), so haemorrh* also
+            // searches the terms of the listed forms it begins.
+            const auto listed_terms = han ? std::vector<std::string>{}
+                                          : analyzer_.listed_terms_with_prefix(written, ranking_.max_prefix_terms);
+            for (const std::string& listed : listed_terms) {
+                if (listed.compare(0, prefix.size(), prefix) != 0) {  // the wildcard has those already
+                    alternatives.emplace_back(schema::term(field, TokenKind::Word, listed));
+                    highlight.words.insert(listed);
+                }
+            }
+            return {combine(Xapian::Query::OP_SYNONYM, alternatives), {}};
         }
     }
 

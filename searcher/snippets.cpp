@@ -172,13 +172,21 @@ void fold_ascii(char c, std::string& out) {
 struct PassageFilter {
     std::vector<std::string> needles;
     bool other_words = false;  ///< the query has non-Han words
+    bool every_passage = false;  ///< too many needles to list: analyse every passage
 };
+
+// A prefix as short as "ca*" begins many listed forms; past this many, a passage is analysed whatever it holds.
+constexpr std::size_t kMaxListedForms = 64;
 
 PassageFilter passage_filter(const MatchTerms& terms, const analysis::Analyzer& analyzer) {
     PassageFilter f;
-    // mice holds no letters of mous.
-    for (const std::string& term : terms.words) {
-        for (const std::string& form : analyzer.listed_forms(term)) f.needles.push_back(form);
+    // mice holds no letters of mous, Haemorrhage none of hemorrh*.
+    for (const auto* set : {&terms.words, &terms.prefixes}) {
+        for (const std::string& term : *set) {
+            std::vector<std::string> forms = analyzer.listed_forms(term, kMaxListedForms);
+            f.every_passage = f.every_passage || forms.size() == kMaxListedForms;
+            for (std::string& form : forms) f.needles.push_back(std::move(form));
+        }
     }
     for (const auto* set : {&terms.words, &terms.bigrams, &terms.unigrams, &terms.prefixes}) {
         for (const std::string& term : *set) {
@@ -207,6 +215,7 @@ PassageFilter passage_filter(const MatchTerms& terms, const analysis::Analyzer& 
 // may match whenever the query has non-Han words. `folded` is scratch space.
 bool may_match(std::string_view passage, const PassageFilter& f, const analysis::Analyzer& analyzer,
                std::string& folded) {
+    if (f.every_passage) return true;
     folded.clear();
     for (std::size_t at = 0; at < passage.size();) {
         const utf8::Decoded d = utf8::decode(passage, at);

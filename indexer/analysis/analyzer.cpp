@@ -11,11 +11,12 @@
 #include "utf8.h"
 #include "word_forms.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <unordered_map>
+#include <utility>
 
 #ifndef DUET_DATA_DIR
 #define DUET_DATA_DIR "."
@@ -98,6 +99,19 @@ bool all_ascii_letters(std::string_view s) {
     return !s.empty();
 }
 
+// The second members, each once and at most `limit`, of the pairs in the sorted `list` whose first member starts
+// with `prefix`.
+std::vector<std::string> seconds_with_prefix(const std::vector<std::pair<std::string, std::string>>& list,
+                                             std::string_view prefix, std::size_t limit) {
+    std::vector<std::string> out;
+    auto it = std::lower_bound(list.begin(), list.end(), prefix,
+                               [](const auto& entry, std::string_view p) { return entry.first < p; });
+    for (; it != list.end() && it->first.compare(0, prefix.size(), prefix) == 0 && out.size() < limit; ++it) {
+        if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
+    }
+    return out;
+}
+
 }  // namespace
 
 struct Analyzer::Shared {
@@ -105,8 +119,8 @@ struct Analyzer::Shared {
     std::shared_ptr<Lexicon> lexicon = std::make_shared<Lexicon>();
     StopWords stopwords;
     WordForms word_forms;
-    std::unordered_map<std::string, std::vector<std::string>> forms_by_term;  ///< word_forms, by their term
-    std::vector<std::string> no_forms;
+    std::vector<std::pair<std::string, std::string>> forms_by_term;  ///< (term, listed form), sorted
+    std::vector<std::pair<std::string, std::string>> terms_by_form;  ///< (listed form, its term), sorted
     std::string language;
     std::string fingerprint;
 };
@@ -161,8 +175,12 @@ Analyzer::Analyzer(const AnalyzerConfig& config) {
     }
     stemmer_ = std::make_unique<Stemmer>(config.stemmer, &shared->word_forms);
     shared->word_forms.for_each([&](const std::string& form, const std::string& source) {
-        shared->forms_by_term[stemmer_->stem(source)].push_back(form);
+        const std::string& term = stemmer_->stem(source);
+        shared->forms_by_term.emplace_back(term, form);
+        shared->terms_by_form.emplace_back(form, term);
     });
+    std::sort(shared->forms_by_term.begin(), shared->forms_by_term.end());
+    std::sort(shared->terms_by_form.begin(), shared->terms_by_form.end());
     shared->language = config.stemmer;
     shared->fingerprint = digest.hex();
     segmenter_ = std::make_unique<Segmenter>(shared->lexicon);
@@ -178,9 +196,12 @@ Analyzer::~Analyzer() = default;
 
 const std::string& Analyzer::fingerprint() const { return shared_->fingerprint; }
 
-const std::vector<std::string>& Analyzer::listed_forms(std::string_view term) const {
-    const auto it = shared_->forms_by_term.find(std::string(term));
-    return it == shared_->forms_by_term.end() ? shared_->no_forms : it->second;
+std::vector<std::string> Analyzer::listed_forms(std::string_view term_prefix, std::size_t limit) const {
+    return seconds_with_prefix(shared_->forms_by_term, term_prefix, limit);
+}
+
+std::vector<std::string> Analyzer::listed_terms_with_prefix(std::string_view prefix, std::size_t limit) const {
+    return seconds_with_prefix(shared_->terms_by_form, prefix, limit);
 }
 
 char32_t Analyzer::han_match_form(char32_t cp) const { return shared_->folding.fold_han(cp); }

@@ -51,9 +51,13 @@ public:
     /// The folded, unstemmed form of one English word as written (spelling suggestions work on these).
     std::string spelling_form(std::string_view word) const;
 
-    /// The word-form list's forms analysed as the English word term `term` (mice for mous, tumour for tumor);
-    /// usually none. Text may hold a match for a term without holding the term's letters.
-    const std::vector<std::string>& listed_forms(std::string_view term) const;
+    /// The word-form list's forms whose term starts with `term_prefix` (mice for mous, tumour for tumor), at most
+    /// `limit`; usually none. Text may hold a match for a term without holding the term's letters.
+    std::vector<std::string> listed_forms(std::string_view term_prefix, std::size_t limit) const;
+
+    /// The terms of the word-form list's forms that start with the folded, unstemmed `prefix` (haemorrh gives
+    /// hemorrhag), at most `limit`: a British prefix* must still reach words indexed under American stems.
+    std::vector<std::string> listed_terms_with_prefix(std::string_view prefix, std::size_t limit) const;
 
     /// The character a Han character is matched as (Traditional and compatibility forms folded: 類 -> 类).
     char32_t han_match_form(char32_t cp) const;

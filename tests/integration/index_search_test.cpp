@@ -154,9 +154,11 @@ TEST_CASE("A singular finds records that hold only the irregular plural or a Bri
     fs::create_directories(src);
     std::ofstream(src / "t.jsonl") << R"({"_id":"mice","title":"Knockout mice","text":"Nuclei were stained."})" << "\n"
                                    << R"({"_id":"rats","title":"Knockout rats","text":"Cells were stained."})" << "\n"
-                                   << R"({"_id":"gb","title":"Tumour growth","text":"Tumours were counted."})" << "\n";
+                                   << R"({"_id":"gb","title":"Tumour growth","text":"Tumours were counted."})" << "\n"
+                                   << R"({"_id":"haem","title":"Haemorrhage after surgery","text":"x"})" << "\n"
+                                   << R"({"_id":"hem","title":"Hemorrhagic stroke","text":"y"})" << "\n";
     Collect reporter;
-    REQUIRE(index(dir / "db", src, reporter).added == 3);
+    REQUIRE(index(dir / "db", src, reporter).added == 5);
     duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
     duet::search::SearchRequest request;
     request.query = "mouse nucleus";
@@ -172,6 +174,22 @@ TEST_CASE("A singular finds records that hold only the irregular plural or a Bri
     REQUIRE(british.hits.size() == 1);
     CHECK(british.hits[0].record.id == "gb");
     CHECK(british.hits[0].title_html == "<mark>Tumour</mark> growth");
+    // A prefix in either spelling reaches both: haemorrhage is indexed under hemorrhag.
+    for (const std::string query : {"haemorrh*", "hemorrh*", "Haemorrhag*"}) {
+        INFO(query);
+        request.query = query;
+        std::vector<std::string> ids;
+        std::vector<std::string> titles;
+        for (const auto& hit : searcher.search(request).hits) {
+            ids.push_back(hit.record.id);
+            titles.push_back(hit.title_html);
+        }
+        std::sort(ids.begin(), ids.end());
+        std::sort(titles.begin(), titles.end());
+        CHECK(ids == std::vector<std::string>{"haem", "hem"});
+        CHECK(titles == std::vector<std::string>{"<mark>Haemorrhage</mark> after surgery",
+                                                 "<mark>Hemorrhagic</mark> stroke"});
+    }
 }
 
 TEST_CASE("A compound found only as separate words scores like any match, not infinity") {

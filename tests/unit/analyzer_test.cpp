@@ -116,6 +116,12 @@ TEST_CASE("British spellings share a term with American ones") {
     CHECK(words("oesophageal paediatric anaemia") == words("esophageal pediatric anemia"));
     CHECK(words("analysed analyzed centre center") == "analyz[1] analyz[2] center[3] center[4]");
     CHECK(words("programmes program programmed") == "program[1] program[2] program[3]");
+    // Both ways from a term or a typed prefix: what text may hold for a term, and what terms a prefix reaches.
+    const auto& analyzer = duet::testing::standard_analyzer();
+    CHECK(analyzer.listed_forms("mous", 8) == std::vector<std::string>{"mice"});
+    CHECK(analyzer.listed_forms("cell", 8).empty());
+    CHECK(analyzer.listed_terms_with_prefix("haemorrh", 8) == std::vector<std::string>{"hemorrhag"});
+    CHECK(analyzer.listed_terms_with_prefix("haem", 3).size() == 3);
     // Rewrites that would give another word are not listed.
     CHECK(words("systemic colorectal chemotherapy") == "system[1] colorect[2] chemotherapi[3]");
 }
