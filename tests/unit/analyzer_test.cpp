@@ -120,7 +120,8 @@ TEST_CASE("British spellings share a term with American ones") {
     const auto& analyzer = duet::testing::standard_analyzer();
     CHECK(analyzer.listed_forms("mous", 8) == std::vector<std::string>{"mice"});
     CHECK(analyzer.listed_forms("cell", 8).empty());
-    CHECK(analyzer.listed_terms_with_prefix("haemorrh", 8) == std::vector<std::string>{"hemorrhag"});
+    CHECK(analyzer.listed_terms_with_prefix("haemorrha", 8) == std::vector<std::string>{"hemorrhag"});
+    CHECK(analyzer.listed_terms_with_prefix("haemorrh", 8) == std::vector<std::string>{"hemorrhag", "hemorrhoid"});
     CHECK(analyzer.listed_terms_with_prefix("haem", 3).size() == 3);
     // Rewrites that would give another word are not listed.
     CHECK(words("systemic colorectal chemotherapy") == "system[1] colorect[2] chemotherapi[3]");
