@@ -27,7 +27,7 @@ namespace duet::analysis {
 namespace {
 
 // Bump when a rule below changes what terms text produces: indexes built before must be rebuilt.
-constexpr std::string_view kRulesVersion = "duet-analyzer-4";
+constexpr std::string_view kRulesVersion = "duet-analyzer-5";
 
 // Longer "words" are base64, URLs or line noise; Xapian's own limit is 245 bytes with the prefix.
 constexpr std::size_t kMaxTermBytes = 100;

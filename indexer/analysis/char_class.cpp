@@ -28,7 +28,7 @@ CharClass classify(char32_t cp) {
         case 0x2019: case 0xFF07: return CharClass::Apostrophe;
         case 0x2010: case 0x2011: case 0x2212: case 0xFE63: case 0xFF0D: case 0xFF3F: return CharClass::Hyphen;
         case 0xFF0B: return CharClass::Plus;
-        case 0xFF0E: return CharClass::Dot;
+        case 0x00B7: case 0xFF0E: return CharClass::Dot;  // The Lancet writes decimals with a middle dot: 1·5
         case 0xFF0F: return CharClass::Slash;
         default: break;
     }

@@ -15,7 +15,7 @@ enum class CharClass : std::uint8_t {
     Apostrophe,  ///< ' or ’: inside a word (Crohn's) it is part of the word
     Hyphen,      ///< -, ‐, ‑, −, －, _: joins the parts of a compound (IL-6)
     Plus,        ///< + and ＋: joins (CD4+CD25+) and may end a compound (CD4+)
-    Dot,         ///< . and ．: joins digits (2.5) and DOIs
+    Dot,         ///< . ． and ·: joins digits (2.5, 2·5) and DOIs
     Slash,       ///< / and ／: joins only inside DOIs
     Other,       ///< spaces, punctuation, symbols, emoji: separate tokens
 };

@@ -39,6 +39,9 @@ TEST_CASE("Biomedical compounds match the ways people type them") {
     CHECK(words("CD4+ T cells") == "cd4[1] t[2] cell[3]");
     CHECK(words("CD4+CD25+ Tregs") == "cd4cd25[1] cd4[1] cd25[2] treg[3]");
     CHECK(words("COVID-19") == "covid19[1] covid[1] 19[2]");
+    CHECK(words("1·5 mg") == words("1.5 mg"));  // a decimal written with a middle dot (The Lancet)
+    CHECK(words("1.5 mg") == "1.5[1] 1[1] 5[2] mg[3]");
+    CHECK(words("马丁·路德") == words("马丁 路德"));
     CHECK(words("NCT01941394") == "nct01941394[1]");
     CHECK(words("anti-inflammatory") == "antiinflammatori[1] anti[1] inflammatori[2]");
     CHECK(words("p < 0.05") == "p[1] 0.05[2] 0[2] 05[3]");
