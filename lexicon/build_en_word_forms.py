@@ -22,7 +22,9 @@ Rules:
   3. British spellings: each word seen twice or more in DATA (the abstracts above and ICD-10-CM's English
      disease names), rewritten by SPELLING_RULES (randomized ->
      randomised, tumor -> tumour, hemorrhage -> haemorrhage); if the rewrite stems differently it joins the
-     American word's line. SPELLING_EXCLUDE keeps words whose rewrite is another word (systemic, racemic);
+     American word's line; British words seen twice are undone the same way (american()), so a spelling
+     DATA holds only in British is listed too. SPELLING_EXCLUDE keeps words whose rewrite is another word
+     (systemic, racemic);
      SPELLING_WORDS adds what no rule makes (programme/program).
 Which stem a line takes: the singular's, except for -is/-es nouns, which take the plural's stem, since that
 is also the stem of their verbs (diagnoses, diagnosed, diagnose -> diagnos; synthesis joins synthesize).
@@ -73,7 +75,7 @@ IRREGULAR = [
 # come before a root: nothing, or a prefix such as anti-/hypo- (antitumour, hypoglycaemia), never a longer
 # word's letters (chemotherapy holds "hemo").
 PREFIXES = (r"(?:|anti|pro|non|un|pre|post|hypo|hyper|an|micro|neuro|onco|peri|intra|extra|multi|epi|photo|xeno|phyto"
-            r"|met|oxy|deoxy|carboxy)")
+            r"|met|oxy|deoxy|carboxy|ethinyl)")
 GREEK_ROOTS = {"anesthe": "anaesthe", "anemi": "anaemi", "esophag": "oesophag", "estrogen": "oestrogen",
                "estradiol": "oestradiol", "estrous": "oestrous", "estrus": "oestrus", "estriol": "oestriol",
                "estrone": "oestrone", "fetal": "foetal", "fetus": "foetus", "pediatr": "paediatr",
@@ -86,15 +88,15 @@ SPELLING_RULES = [
     (r"^([a-z]+)yz(e|ed|es|ing|er|ers)$", r"\1ys\2"),
     # -or -> -our on these roots, with the endings both spellings share.
     (r"^([a-z]*)(behavi|col|tum|lab|fav|hon|od|vap|flav|rum|neighb|harb|sav|endeav|arm|ferv)or"
-     r"(|s|al|ally|ed|ing|ful|less|able|ably|ite|ites|igenesis|igenic|igenicity)$", r"\1\2our\3"),
+     r"(|s|al|ally|ed|ing|ful|less|able|ably|ite|ites|igenesis|igenic|igenicity|hood|hoods|y)$", r"\1\2our\3"),
     # -er -> -re: centre, fibre, litre, and lengths in metres (not instruments: thermometer, spectrometer).
-    (r"^([a-z]*)(cent|fib|theat|calib)er(|s)$", r"\1\2re\3"),
-    (r"^([a-z]*)(cent|fib|calib)ered$", r"\1\2red"),
+    (r"^([a-z]*)(cent|fib|theat|calib|goit|tit)er(|s)$", r"\1\2re\3"),
+    (r"^([a-z]*)(cent|fib|calib|tit)ered$", r"\1\2red"),
     (r"^(|milli|micro|nano|deci|centi|pico)lit(er|ers)$", lambda m: m[1] + "litre" + m[2][2:]),
     (r"^(milli|nano|centi|kilo|pico)met(er|ers)$", lambda m: m[1] + "metre" + m[2][2:]),
     # ae and oe in Greek roots.
-    (rf"^({PREFIXES})(hem)(at|o|angi|olys|oglobin|orrh|ost|odynam|ophil|optysis)", r"\1haem\3"),
-    (r"^([a-z]*[^dao])emi(a|as|c)$", r"\1aemi\2"),
+    (rf"^({PREFIXES})(hem)(at|o|angi|olys|oglobin|orrh|ost|odynam|ophil|optysis|agglutin)", r"\1haem\3"),
+    (r"^([a-z]*[^ao])emi(a|as|c)$", r"\1aemi\2"),
     (rf"^({PREFIXES})({'|'.join(GREEK_ROOTS)})", lambda m: m[1] + GREEK_ROOTS[m[2]]),
     (r"^([a-z]+)rrhea(|s|l)$", r"\1rrhoea\2"),
     (r"^([a-z]*)pnea(|s|l|ic)$", r"\1pnoea\2"),
@@ -111,6 +113,18 @@ SPELLING_RULES = [
     (r"^(skeptic)(|s|al|ism)$", r"sceptic\2"),
     (r"^(mold)(|s|ed|ing|y)$", r"mould\2"),
 ]
+# The letters the rules change, British then American: american() undoes them to find a British word's origin.
+UNDO_LETTERS = [("aem", "em"), ("oe", "e"), ("ae", "e"), ("our", "or"), ("tre", "ter"), ("tred", "tered"),
+                ("is", "iz"), ("ys", "yz"), ("sulph", "sulf"), ("grey", "gray"), ("artefact", "artifact"),
+                ("gement", "gment"), ("ue", ""), ("nce", "nse"), ("practis", "practic"), ("aluminium", "aluminum"),
+                ("scep", "skep"), ("mould", "mold")]
+
+# Verbs and nouns spelt -ise in American English too (exercise, surprise, advise) and -wise adverbs.
+ISE_WORDS = ("advertis", "advis", "apprais", "aris", "chastis", "compris", "compromis", "demis", "despis", "devis",
+             "disguis", "enterpris", "excis", "exercis", "expertis", "franchis", "improvis", "incis", "merchandis",
+             "premis", "revis", "supervis", "surmis", "surpris", "televis", "wise", "promis", "precis", "concis",
+             "malais", "bruis", "nois", "pois", "rais", "prais", "cruis")
+
 # Words the rules must leave alone: their rewrite gives another word (academic: acadaemic; the genus Artemia;
 # racemic; oversized keeps its size) or a form British usage does not have (humoral, colorectal keep -or).
 # A word holding any of these is left alone.
@@ -181,15 +195,36 @@ def british(word):
     return word
 
 
+def american(word):
+    """The American word whose British form `word` is, by SPELLING_RULES (hyperlipidaemia: hyperlipidemia), or
+    None. Undoes each rule's letters in every combination and keeps a result the rules turn back into `word`.
+    -ise and -yse are undone only as verb endings (anonymised, catheterisation), never in words that end so in
+    American too (exercised, surprising) or in plurals of -is nouns (diaphyses)."""
+    verb = re.search(r"(is(ed|ing|ation|ations)|ys(ed|ing))$", word) and not any(w in word for w in ISE_WORDS)
+    candidates = {word}
+    for british_letters, american_letters in UNDO_LETTERS:
+        if british_letters in ("is", "ys") and not verb:
+            continue
+        candidates |= {c.replace(british_letters, american_letters) for c in candidates}
+    found = sorted(c for c in candidates if c != word and british(c) == word)
+    return found[0] if found else None
+
+
 def spelling_pairs(counts, stem, taken):
-    """(American word, British form) for attested words seen twice or more; `taken` maps forms already listed
-    to their line's first word, so a British form joins the line its American word belongs to."""
+    """(American word, British form) for words seen twice or more, from either side: an American word's British
+    form, and a British word's American one, so a spelling DATA holds only in British is listed too. `taken`
+    maps forms already listed to their line's first word, so a British form joins its American word's line."""
     pairs = set()
     for word, count in counts.items():
         if count < 2 or any(part in word for part in SPELLING_EXCLUDE):
             continue
         form = british(word)
-        if form == word or form in taken or form in taken.values() or stem(form) == stem(word):
+        if form == word:
+            us_word = american(word)
+            if us_word is None:
+                continue
+            word, form = us_word, word
+        if form in taken or form in taken.values() or stem(form) == stem(word):
             continue
         pairs.add((taken.get(word, word), form))
     return pairs
