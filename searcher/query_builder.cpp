@@ -291,6 +291,7 @@ Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, Bu
     for (const Expansion& e : cross_->expand(tokens)) {
         if (added.size() >= ranking_.max_expansions || budget == 0) break;
         std::vector<Xapian::Query> alternatives;
+        std::vector<std::string> searched;  // mice and mouse are one term: search it once
         for (const std::string& target : e.targets) {
             Clause c;
             c.text = target;
@@ -299,7 +300,11 @@ Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, Bu
             const Scored s = text_query(c, analyzer_.analyze(c.text), built.highlight, budget, /*translated=*/true);
             Xapian::Query q = either(s.match, s.boost);
             if (q.empty()) continue;
-            alternatives.push_back(std::move(q));
+            std::string description = q.get_description();
+            if (std::find(searched.begin(), searched.end(), description) == searched.end()) {
+                searched.push_back(std::move(description));
+                alternatives.push_back(std::move(q));
+            }
             // Overlapping entries (病患, 患者) may both give "patient"; the page lists it once.
             if (std::find(built.expansions.begin(), built.expansions.end(), target) == built.expansions.end()) {
                 built.expansions.push_back(target);

@@ -127,6 +127,13 @@ TEST_CASE("Cross-language terms widen free text at lower weight, in both directi
     built = builder.build("类风湿关节炎");
     CHECK(built.expansions == std::vector<std::string>{"rheumatoid arthritis"});
 
+    // Translations that analyse to one term (mice and mouse are both mous) are searched once, at full weight.
+    cross.add("小鼠", "mice", analyzer);
+    cross.add("小鼠", "mouse", analyzer);
+    built = builder.build("小鼠");
+    CHECK(built.expansions == std::vector<std::string>{"mice", "mouse"});
+    CHECK(built.query.get_description() == "Query(((小鼠@1 OR 0.5 * B小鼠) OR 0.69999999999999995559 * mous@1))");
+
     // Excluded and phrase clauses are not widened.
     CHECK(builder.build("-骨关节炎 knee").expansions.empty());
     CHECK(builder.build("\"骨关节炎\"").expansions.empty());
