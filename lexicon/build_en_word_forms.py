@@ -32,13 +32,14 @@ is also the stem of their verbs (diagnoses, diagnosed, diagnose -> diagnos; synt
 
 import argparse
 import csv
-import json
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 import xapian
+
+from english_abstracts import english_abstracts
 
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "en-word-forms.txt"
@@ -135,9 +136,6 @@ SPELLING_EXCLUDE = ("academ", "demic", "systemic", "polemic", "racemic", "artemi
 # to programm, while program, programmed and programming stem to program.
 SPELLING_WORDS = [("program", "programme", "programmes")]
 
-SOURCES = [("en/scifact/corpus.jsonl", ("title", "text")), ("en/pubmedqa/corpus.jsonl", ("title", "text")),
-           ("en/bc5cdr/abstracts.jsonl", ("title", "abstract"))]
-
 ICD_NAMES = "bilingual/icd10-zh-en/icd10_zh_en.tsv"
 
 HEADER = """\
@@ -149,14 +147,10 @@ HEADER = """\
 
 
 def word_counts(data_dir):
+    """Words of the English abstracts (lexicon/english_abstracts.py)."""
     counts = Counter()
-    for name, keys in SOURCES:
-        path = data_dir / name
-        with path.open(encoding="utf-8") as f:
-            for line in f:
-                record = json.loads(line)
-                for key in keys:
-                    counts.update(re.findall(r"[a-z]+", (record.get(key) or "").lower()))
+    for text in english_abstracts(data_dir):
+        counts.update(re.findall(r"[a-z]+", text.lower()))
     return counts
 
 
@@ -215,6 +209,7 @@ def spelling_pairs(counts, stem, taken):
     form, and a British word's American one, so a spelling DATA holds only in British is listed too. `taken`
     maps forms already listed to their line's first word, so a British form joins its American word's line."""
     pairs = set()
+    firsts = set(taken.values())
     for word, count in counts.items():
         if count < 2 or any(part in word for part in SPELLING_EXCLUDE):
             continue
@@ -224,7 +219,7 @@ def spelling_pairs(counts, stem, taken):
             if us_word is None:
                 continue
             word, form = us_word, word
-        if form in taken or form in taken.values() or stem(form) == stem(word):
+        if form in taken or form in firsts or stem(form) == stem(word):
             continue
         pairs.add((taken.get(word, word), form))
     return pairs

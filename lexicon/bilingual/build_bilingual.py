@@ -32,6 +32,9 @@ import sys
 import unicodedata
 from collections import Counter, defaultdict
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from english_abstracts import english_abstracts  # noqa: E402  (lexicon/english_abstracts.py)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "zh-en-medical.tsv")
 CURATED = os.path.join(HERE, "curated.tsv")
@@ -566,7 +569,6 @@ COMMON_POS = {"n", "v", "vn", "a", "an", "ad"}  # jieba tags: nouns, verbs, adje
 COMMON_MAX_CHARS = 4          # longer entries are phrases and idioms
 COMMON_MAX_WORDS = 2          # an English gloss of at most two words
 COMMON_MIN_EN_DOCS = 30       # abstracts (of 7,683) that hold the gloss: 0.4%
-EN_ABSTRACTS = ("en/scifact/corpus.jsonl", "en/pubmedqa/corpus.jsonl", "en/bc5cdr/abstracts.jsonl")
 ZH_DISCIPLINES = ("医学", "生物学/生物科学与工程", "畜牧学/兽医学")  # CSL papers read as Chinese biomedical text
 
 
@@ -616,20 +618,16 @@ def phrase_doc_counts(data, terms):
     longest = max((len(t.split()) for t in wanted), default=1)
     counts = Counter()
     docs = 0
-    for rel in EN_ABSTRACTS:
-        with open(os.path.join(data, rel), encoding="utf-8") as f:
-            for line in f:
-                d = json.loads(line)
-                text = " ".join(str(d.get(k, "")) for k in ("title", "text", "abstract"))
-                words = re.findall(r"[a-z0-9]+", text.lower())
-                docs += 1
-                seen = set()
-                for n in range(1, longest + 1):
-                    for i in range(len(words) - n + 1):
-                        g = " ".join(words[i:i + n])
-                        if g in wanted:
-                            seen.add(g)
-                counts.update(seen)
+    for text in english_abstracts(data):
+        words = re.findall(r"[a-z0-9]+", text.lower())
+        docs += 1
+        seen = set()
+        for n in range(1, longest + 1):
+            for i in range(len(words) - n + 1):
+                g = " ".join(words[i:i + n])
+                if g in wanted:
+                    seen.add(g)
+        counts.update(seen)
     return {t: counts[t.replace("-", " ")] for t in terms}, docs
 
 
