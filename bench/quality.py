@@ -13,6 +13,7 @@ Data: $DUET_DATA_ROOT, else ../shared/data beside the repo; cross-language sets 
 Sets that are absent are listed as such and skipped. Standard library only.
 """
 import argparse
+import shlex
 import datetime
 import os
 import shutil
@@ -149,7 +150,7 @@ def run_step(argv, stdout_path=None):
     return seconds, None
 
 
-def run_engine(engine, bins, corpus, queries, qrels, index_dir, run_path, reuse_index):
+def run_engine(engine, bins, corpus, queries, qrels, index_dir, run_path, reuse_index, duet_args=()):
     """Index (unless this corpus is already indexed in this run), search, score. Never raises for engine failures."""
     result = EngineResult()
     if reuse_index is None:
@@ -165,7 +166,7 @@ def run_engine(engine, bins, corpus, queries, qrels, index_dir, run_path, reuse_
         result.index_seconds = reuse_index
         result.note = "index shared"
     if engine == "duet":
-        argv = [bins["duet-search"], "--db", index_dir, "--depth", str(DEPTH), "--run", queries]
+        argv = [bins["duet-search"], "--db", index_dir, "--depth", str(DEPTH), *duet_args, "--run", queries]
     else:
         argv = [bins["bench_baseline"], "run", "--db", index_dir, "--depth", str(DEPTH), queries]
     print(f"  {engine}: searching {queries}", file=sys.stderr)
@@ -308,6 +309,8 @@ def main():
     parser.add_argument("--crosslingual", default=str(BENCH / "data" / "crosslingual"),
                         help="directory of the cross-language sets")
     parser.add_argument("--keep", action="store_true", help="keep the indexes (runs are always kept)")
+    parser.add_argument("--duet-args", default="",
+                        help="more duet-search options for an experiment, e.g. \"--bigram-weight 0.4\"")
     args = parser.parse_args()
     chosen = select_sets(args.sets)  # before building: an unknown set name fails at once
 
@@ -345,7 +348,7 @@ def main():
                 index_dir = previous[0] if previous else work / f"{spec.name}.{engine}"
                 run_path = runs_dir / f"{spec.name}.{engine}.run"
                 e = run_engine(engine, bins, str(paths["corpus"]), str(paths["queries"]), qrels, str(index_dir),
-                               run_path, previous[1] if previous else None)
+                               run_path, previous[1] if previous else None, shlex.split(args.duet_args))
                 r.engines[engine] = e
                 if e.error:
                     failed = True
