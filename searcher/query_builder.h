@@ -50,6 +50,9 @@ private:
     Scored text_query(const Clause& clause, const std::vector<analysis::Token>& tokens, MatchTerms& highlight,
                       std::size_t& budget, bool translated = false);
     Xapian::Query filter_query(const Clause& clause) const;
+    // The Ranking::max_unigrams of `terms` found in the fewest records of the searched database (all of them
+    // without one), in their order.
+    std::vector<Xapian::Query> rarest(const std::vector<std::string>& terms) const;
     Xapian::Query expansion_query(const std::vector<analysis::Token>& tokens, BuiltQuery& built, std::size_t& budget);
 
     analysis::Analyzer& analyzer_;

@@ -67,6 +67,28 @@ TEST_CASE("The tuned defaults search no title copy, and add Han unigrams only to
     CHECK(builder.build("癌").query.get_description() == "Query(U癌)");
 }
 
+TEST_CASE("A long Chinese query's scores take its ten rarest distinct characters") {
+    duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    // 糖 is in one record, 尿 in two, … 药 in seventeen: the record counts rank the characters by rarity.
+    const std::string chars = "糖尿病患血控制不好应调整饮食和用药";
+    for (int records = 1; records <= 17; ++records) {
+        Xapian::Document doc;
+        for (int c = 0; c < records; ++c) doc.add_term("U" + chars.substr(static_cast<std::size_t>(17 - c - 1) * 3, 3));
+        db.add_document(doc);
+    }
+    duet::search::QueryBuilder builder(analyzer, duet::search::Ranking{}, nullptr, &db);
+    const std::string query = builder.build("糖尿病患者血糖控制不好应该怎么调整饮食和用药").query.get_description();
+    // 糖 appears twice in the query but is searched once; 调整饮食用药, the commonest, are left out (和 is a stopword).
+    CHECK(query.find("AND_MAYBE 1.5 * (U糖 OR U尿 OR U病 OR U患 OR U血 OR U控 OR U制 OR U不 OR U好 OR U应))") !=
+          std::string::npos);
+    // Without a database to rank them, every distinct character stays.
+    duet::search::QueryBuilder unranked(analyzer);
+    CHECK(unranked.build("糖尿病患者血糖控制不好应该怎么调整饮食和用药").query.get_description().find(
+              "1.5 * (U糖 OR U尿 OR U病 OR U患 OR U血 OR U控 OR U制 OR U不 OR U好 OR U应 OR U调 OR U整 OR U饮 OR U食 OR U用 "
+              "OR U药))") != std::string::npos);
+}
+
 TEST_CASE("Mixed English and Chinese queries build without error") {
     CHECK(describe("MSC 间充质干细胞 therapy") ==
           "Query(((msc@1 OR 间充质干细胞@2 OR therapi@3) OR 0.5 * (B间充 OR B充质 OR B质干 OR B干细 OR B细胞)))");
