@@ -78,6 +78,9 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     tuning->add_option("--proximity-window", ranking.proximity_window, "window of a near pair")->capture_default_str();
     tuning->add_option("--unigram-weight", ranking.unigram, "weight of Han unigrams")->capture_default_str();
+    tuning->add_option("--max-words", ranking.max_words,
+                       "words (and, apart, bigrams) a text searches, the rarest (0: all)")
+        ->capture_default_str();
     tuning->add_option("--max-unigrams", ranking.max_unigrams, "distinct Han unigrams a text adds, the rarest (0: all)")
         ->capture_default_str();
     tuning->add_option("--expansion-weight", ranking.expansion, "weight of cross-language terms")->capture_default_str();

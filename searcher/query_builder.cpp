@@ -181,7 +181,7 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
     std::vector<Xapian::Query> words;
     std::vector<std::string> plain_words;  // single-term words, in query order, for proximity pairs
     std::vector<Xapian::Query> bigrams;
-    std::vector<std::string> unigrams;  // distinct, in query order
+    std::vector<Xapian::Query> unigrams;  // distinct, in query order
     for (const auto& [chunk, members] : chunks) {
         if (budget == 0) break;
         const Token* joined = nullptr;
@@ -228,7 +228,8 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
                 words.emplace_back(term(*t));
             } else if (t->kind == TokenKind::Unigram && boost_chars && ranking_.unigram > 0 && !t->stop && !translated) {
                 // Not highlighted: they only add to the scores of records that match otherwise.
-                if (std::find(unigrams.begin(), unigrams.end(), term(*t)) == unigrams.end()) unigrams.push_back(term(*t));
+                const auto same = [&](const Xapian::Query& u) { return *u.get_terms_begin() == term(*t); };
+                if (std::none_of(unigrams.begin(), unigrams.end(), same)) unigrams.emplace_back(term(*t));
                 --budget;
                 continue;
             } else {
@@ -238,7 +239,7 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
             --budget;
         }
     }
-    Xapian::Query q = combine(Xapian::Query::OP_OR, words);
+    Xapian::Query q = combine(Xapian::Query::OP_OR, rarest(std::move(words), ranking_.max_words));
     if (ranking_.proximity > 0 && plain_words.size() > 1) {
         // Neighbouring query words that also stand near each other in a document say more than either alone.
         // (Xapian 1.4's NEAR takes single terms only, so compounds sit this out.)
@@ -253,27 +254,41 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
     }
     // Measured on KUAKE-QTR and medical QA: ORing the pieces ranks better than weighing each word's pieces
     // as one synonym, though in a tiny index partial matches can then outscore a translated whole word.
-    q = either(q, scaled(combine(Xapian::Query::OP_OR, bigrams), ranking_.bigram));
+    q = either(q,
+               scaled(combine(Xapian::Query::OP_OR, rarest(std::move(bigrams), ranking_.max_words)), ranking_.bigram));
     // Single characters of a longer run only add to the scores of records that match otherwise: a record
     // with nothing but 病 of 糖尿病 is no answer, and at 1M records such characters are in a tenth of them.
     // (Measured: the same rankings on every set to the third decimal, half the time of short Chinese queries.)
-    Xapian::Query boost = scaled(combine(Xapian::Query::OP_OR, rarest(unigrams)), ranking_.unigram);
+    Xapian::Query boost =
+        scaled(combine(Xapian::Query::OP_OR, rarest(std::move(unigrams), ranking_.max_unigrams)), ranking_.unigram);
     if (q.empty()) return {boost, {}};
     return {q, boost};
 }
 
-std::vector<Xapian::Query> QueryBuilder::rarest(const std::vector<std::string>& terms) const {
-    std::vector<std::string> kept = terms;
-    if (ranking_.max_unigrams > 0 && vocabulary_ != nullptr && kept.size() > ranking_.max_unigrams) {
-        std::vector<std::pair<Xapian::doccount, std::size_t>> by_rarity;  // record count, index in `terms`
-        for (std::size_t i = 0; i < terms.size(); ++i) by_rarity.emplace_back(vocabulary_->get_termfreq(terms[i]), i);
-        std::sort(by_rarity.begin(), by_rarity.end());
-        by_rarity.resize(ranking_.max_unigrams);
-        std::sort(by_rarity.begin(), by_rarity.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-        kept.clear();
-        for (const auto& [count, i] : by_rarity) kept.push_back(terms[i]);
+Xapian::doccount QueryBuilder::most_records(const Xapian::Query& q) const {
+    if (q.get_type() == Xapian::Query::LEAF_TERM) return vocabulary_->get_termfreq(*q.get_terms_begin());
+    // A phrase is in no more records than its rarest word; a synonym in no more than all its forms together
+    // (1.8 is a phrase of 1 and 8, as common as its parts are).
+    const bool all_needed = q.get_type() == Xapian::Query::OP_PHRASE || q.get_type() == Xapian::Query::OP_AND;
+    Xapian::doccount bound = all_needed ? vocabulary_->get_doccount() : 0;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        const Xapian::doccount sub = most_records(q.get_subquery(i));
+        bound = all_needed ? std::min(bound, sub) : bound + sub;
     }
-    return {kept.begin(), kept.end()};
+    return std::min(bound, vocabulary_->get_doccount());
+}
+
+std::vector<Xapian::Query> QueryBuilder::rarest(std::vector<Xapian::Query> queries, std::size_t limit) const {
+    if (limit == 0 || vocabulary_ == nullptr || queries.size() <= limit) return queries;
+    const auto records = [&](const Xapian::Query& q) { return most_records(q); };
+    std::vector<std::pair<Xapian::doccount, std::size_t>> by_rarity;  // record count, index in `queries`
+    for (std::size_t i = 0; i < queries.size(); ++i) by_rarity.emplace_back(records(queries[i]), i);
+    std::sort(by_rarity.begin(), by_rarity.end());
+    by_rarity.resize(limit);
+    std::sort(by_rarity.begin(), by_rarity.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    std::vector<Xapian::Query> kept;
+    for (const auto& [count, i] : by_rarity) kept.push_back(queries[i]);
+    return kept;
 }
 
 namespace {

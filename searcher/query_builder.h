@@ -50,9 +50,11 @@ private:
     Scored text_query(const Clause& clause, const std::vector<analysis::Token>& tokens, MatchTerms& highlight,
                       std::size_t& budget, bool translated = false);
     Xapian::Query filter_query(const Clause& clause) const;
-    // The Ranking::max_unigrams of `terms` found in the fewest records of the searched database (all of them
-    // without one), in their order.
-    std::vector<Xapian::Query> rarest(const std::vector<std::string>& terms) const;
+    // The `limit` of `queries` found in the fewest records of the searched database, in their order (all of them
+    // without a database or a limit).
+    std::vector<Xapian::Query> rarest(std::vector<Xapian::Query> queries, std::size_t limit) const;
+    // At most how many records of the searched database `q` matches, from its terms' record counts.
+    Xapian::doccount most_records(const Xapian::Query& q) const;
     Xapian::Query expansion_query(const std::vector<analysis::Token>& tokens, BuiltQuery& built, std::size_t& budget);
 
     analysis::Analyzer& analyzer_;

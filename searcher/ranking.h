@@ -22,6 +22,8 @@ struct Ranking {
     double bm25_b = 0.5;          ///< BM25 document length normalisation (weighting bm25)
     std::size_t max_prefix_terms = 64;  ///< words a prefix* may expand to (the most frequent ones)
     std::size_t max_terms = 256;  ///< terms beyond this (a pasted page of text) are ignored
+    std::size_t max_words = 24;   ///< words (and, apart, bigrams) a text searches, the rarest (0: all): a pasted
+                                  ///< paragraph is searched by its most telling words
     std::size_t max_unigrams = 10;  ///< distinct Han unigrams a text adds, the rarest (0: all): more only cost time
 };
 

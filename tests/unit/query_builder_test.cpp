@@ -89,6 +89,31 @@ TEST_CASE("A long Chinese query's scores take its ten rarest distinct characters
               "OR U药))") != std::string::npos);
 }
 
+TEST_CASE("A pasted paragraph searches its rarest words, and a number is as common as its parts") {
+    duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    // cherri is in six records, melon in seven, banana in eight, appl in nine; grape, 1 and 8 in all ten.
+    const std::vector<std::string> by_rarity = {"cherri", "melon", "banana", "appl", "grape"};
+    for (std::size_t records = 1; records <= 10; ++records) {
+        Xapian::Document doc;
+        for (std::size_t i = 0; i < std::min(records, by_rarity.size()); ++i) {
+            doc.add_term(by_rarity[by_rarity.size() - 1 - i]);
+        }
+        doc.add_term("1");
+        doc.add_term("8");
+        db.add_document(doc);
+    }
+    duet::search::Ranking ranking;
+    ranking.max_words = 3;
+    duet::search::QueryBuilder builder(analyzer, ranking, nullptr, &db);
+    // The three rarest, in the order typed; 1.8 (a phrase of 1 and 8, each in every record) is left out.
+    CHECK(builder.build("apple banana cherry grape melon 1.8").query.get_description() ==
+          "Query((banana@2 OR cherri@3 OR melon@5))");
+    // Up to the limit every word stays.
+    CHECK(builder.build("apple 1.8 grape").query.get_description() ==
+          "Query((appl@1 OR (1@2 PHRASE 2 8@3) OR grape@4))");
+}
+
 TEST_CASE("Mixed English and Chinese queries build without error") {
     CHECK(describe("MSC 间充质干细胞 therapy") ==
           "Query(((msc@1 OR 间充质干细胞@2 OR therapi@3) OR 0.5 * (B间充 OR B充质 OR B质干 OR B干细 OR B细胞)))");
