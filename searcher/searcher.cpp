@@ -12,6 +12,7 @@
 #include <fstream>
 #include <future>
 #include <iterator>
+#include <optional>
 
 namespace duet::search {
 
@@ -373,7 +374,21 @@ std::optional<SearchResult> Searcher::like_once(const std::string& id, std::size
     return result;
 }
 
-std::uint64_t Searcher::revision() const { return shards_ == 1 ? db_.get_revision() : 0; }
+namespace {
+
+// A local single database's revision; none for shards or a remote database (xapian-tcpsrv does not say).
+std::optional<std::uint64_t> revision_of(const Xapian::Database& db, std::size_t shards) {
+    if (shards != 1) return std::nullopt;
+    try {
+        return db.get_revision();
+    } catch (const Xapian::UnimplementedError&) {
+        return std::nullopt;
+    }
+}
+
+}  // namespace
+
+std::uint64_t Searcher::revision() const { return revision_of(db_, shards_).value_or(0); }
 
 bool Searcher::reopen() {
     if (read_stub(path_) != stub_) {
@@ -397,10 +412,11 @@ bool Searcher::catch_up() {
 }
 
 // A commit between the two handles' opens leaves the counting one a revision ahead; counts and hits should
-// describe one revision. Sharded databases have no single revision to compare, so they are left as opened.
+// describe one revision. Sharded and remote databases have no revision to compare, so they are left as opened.
 void Searcher::align_revisions() {
-    if (shards_ != 1) return;
-    for (int attempt = 0; attempt < kModifiedRetries && db_.get_revision() != count_db_.get_revision(); ++attempt) {
+    for (int attempt = 0; attempt < kModifiedRetries; ++attempt) {
+        const auto ranked = revision_of(db_, shards_);
+        if (!ranked || ranked == revision_of(count_db_, shards_)) return;
         db_.reopen();
         count_db_.reopen();
     }

@@ -198,6 +198,17 @@ TEST_CASE("Remote shards served by xapian-tcpsrv rank like one database, a shard
     CHECK(remote.shard_count() == 2);
     for (const auto& q : kQueries) CHECK(ranking(one, q) == ranking(remote, q));
 
+    // One remote database alone: xapian-tcpsrv gives no revision, which a single database otherwise has.
+    const int p2 = free_port();
+    TcpServer whole(dir / "one.gens" / "000001", p2);
+    REQUIRE(whole.ok());
+    std::ofstream(dir / "remote-one") << "remote 127.0.0.1:" << p2 << "\n";
+    duet::search::Searcher remote_one(dir / "remote-one", duet::testing::standard_analyzer());
+    CHECK(remote_one.shard_count() == 1);
+    CHECK(remote_one.revision() == 0);
+    for (const auto& q : kQueries) CHECK(ranking(one, q) == ranking(remote_one, q));
+    CHECK_FALSE(remote_one.reopen());
+
     s1.stop();
     const auto start = std::chrono::steady_clock::now();
     duet::search::SearchRequest request;
