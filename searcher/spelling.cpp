@@ -2,6 +2,8 @@
 
 #include "schema.h"
 
+#include <algorithm>
+
 namespace duet::search {
 
 namespace {
@@ -15,6 +17,32 @@ bool still_indexed(const Xapian::Database& db, analysis::Analyzer& analyzer, con
         }
     }
     return false;
+}
+
+// How many records write `word` so: the spelling table counts every word of 4 to 30 ASCII letters that
+// records hold (0 when none does).
+Xapian::doccount written_in_records(const Xapian::Database& db, const std::string& word) {
+    Xapian::TermIterator it = db.spellings_begin();
+    it.skip_to(word);
+    return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0;
+}
+
+// A typed word no record writes, though its stem is in some (inflamation's stem, inflam, is inflamed's), is
+// corrected only to a word this many times as common as that stem: Stacking (stack: 4 records) is not
+// smacking (1), careers (career: 2) not carers (4), while inflamation (16) is inflammation (223).
+constexpr Xapian::doccount kCommonerThanStem = 5;
+
+bool ascii_letters(std::string_view word) {
+    return std::all_of(word.begin(), word.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
+
+// The term a word is searched as.
+std::string word_term(analysis::Analyzer& analyzer, std::string_view word) {
+    for (const analysis::Token& t : analyzer.analyze(word)) {
+        if (t.kind == analysis::TokenKind::Word) return schema::term(schema::Field::Text, t.kind, t.term);
+    }
+    return {};
 }
 
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -74,14 +102,24 @@ std::string did_you_mean(const Xapian::Database& db, analysis::Analyzer& analyze
         if (t.kind != analysis::TokenKind::Word || t.script != analysis::Script::Latin || t.stop) continue;
         // Four letters or fewer are too near other words to guess (port, part; polm, poly).
         if (t.begin < copied || t.end - t.begin < 5) continue;
-        if (db.term_exists(schema::term(schema::Field::Text, t.kind, t.term))) continue;
+        const std::string typed_term = schema::term(schema::Field::Text, t.kind, t.term);
         const std::string_view written = query.substr(t.begin, t.end - t.begin);
+        // A word whose stem some record holds is meant if records also write it so (or it is not plain ASCII,
+        // which the spelling table does not hold); if not, it may be a typo (inflamation).
+        const Xapian::doccount stem_records = db.get_termfreq(typed_term);
+        const auto written_so = [&] {
+            return !ascii_letters(written) || written_in_records(db, analyzer.spelling_form(written)) > 0;
+        };
+        if (stem_records > 0 && written_so()) continue;
         if (written_as_meant(written, t.begin == first_word)) continue;
         const std::string word = analyzer.spelling_form(written);
         const std::string suggestion = db.get_spelling_suggestion(word, kMaxEdits);
         if (suggestion.empty() || suggestion == word || !keeps_first_letter(word, suggestion)) continue;
         if (drops_an_affix(word, suggestion)) continue;
         if (!still_indexed(db, analyzer, suggestion)) continue;
+        // One that searches the same term finds the same records (randomise, randomised): no news.
+        if (word_term(analyzer, suggestion) == typed_term) continue;
+        if (stem_records > 0 && written_in_records(db, suggestion) < kCommonerThanStem * stem_records) continue;
         corrected.append(query.substr(copied, t.begin - copied));
         corrected += in_written_case(suggestion, written);
         copied = t.end;

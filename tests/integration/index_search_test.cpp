@@ -349,6 +349,31 @@ TEST_CASE("Did-you-mean corrects one-edit typos, keeps a typed capital, and leav
     CHECK(suggestion("randomised behaviour").empty());           // British spellings find the American words
 }
 
+TEST_CASE("Did-you-mean corrects a typo whose stem another word shares, but not that word") {
+    TempDir dir;
+    const fs::path seeds = copy_seeds(dir);
+    // inflamed and inflamation share the stem inflam; inflammation is inflamm, and far commoner.
+    std::ofstream extra(seeds / "extra.jsonl");
+    extra << R"({"_id":"x1","title":"Inflamed joints","text":"swelling"})" << "\n";
+    for (int i = 2; i <= 6; ++i) {
+        extra << R"({"_id":"x)" << i << R"(","title":"Synovial inflammation","text":"joints"})" << "\n";
+    }
+    extra.close();
+    Collect reporter;
+    index(dir / "db", seeds, reporter);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    const auto result = [&](const std::string& query) {
+        duet::search::SearchRequest request;
+        request.query = query;
+        return searcher.search(request);
+    };
+    const auto typo = result("inflamation");
+    CHECK(typo.total == 1);  // the stem finds the inflamed record, while the seeds hold the word meant
+    CHECK(typo.suggestion == "inflammation");
+    CHECK(result("inflamed joints").suggestion.empty());
+    CHECK(result("randomised behaviour").suggestion.empty());  // listed forms still find their words
+}
+
 TEST_CASE("Did-you-mean never suggests a word whose records are gone") {
     TempDir dir;
     const fs::path seeds = copy_seeds(dir);
