@@ -280,9 +280,8 @@ Xapian::doccount QueryBuilder::most_records(const Xapian::Query& q) const {
 
 std::vector<Xapian::Query> QueryBuilder::rarest(std::vector<Xapian::Query> queries, std::size_t limit) const {
     if (limit == 0 || vocabulary_ == nullptr || queries.size() <= limit) return queries;
-    const auto records = [&](const Xapian::Query& q) { return most_records(q); };
     std::vector<std::pair<Xapian::doccount, std::size_t>> by_rarity;  // record count, index in `queries`
-    for (std::size_t i = 0; i < queries.size(); ++i) by_rarity.emplace_back(records(queries[i]), i);
+    for (std::size_t i = 0; i < queries.size(); ++i) by_rarity.emplace_back(most_records(queries[i]), i);
     std::sort(by_rarity.begin(), by_rarity.end());
     by_rarity.resize(limit);
     std::sort(by_rarity.begin(), by_rarity.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
