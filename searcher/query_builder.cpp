@@ -293,12 +293,13 @@ std::vector<Xapian::Query> QueryBuilder::rarest(std::vector<Xapian::Query> queri
 namespace {
 
 // The plain words of one field are analysed together, so stopwords are judged against the whole query
-// ("the who" searches its words; "the knee" searches knee) and a compound keeps its parts together.
+// ("the who" searches its words; "the knee" searches knee) and a compound keeps its parts together. A prefix
+// stays a clause of its own: merged, "mesench* cells" lost its wildcard.
 std::vector<Clause> coalesce(const std::vector<Clause>& clauses) {
     std::vector<Clause> out;
     std::map<std::string, std::size_t> plain_of_field;
     for (const Clause& c : clauses) {
-        const bool plain = c.occur == Clause::Occur::Should && !c.phrase && !is_filter_field(c.field);
+        const bool plain = c.occur == Clause::Occur::Should && !c.phrase && !c.prefix && !is_filter_field(c.field);
         if (plain) {
             if (const auto it = plain_of_field.find(c.field); it != plain_of_field.end()) {
                 out[it->second].text += ' ' + c.text;

@@ -640,6 +640,8 @@ TEST_CASE("Prefix search, did-you-mean and similar records") {
     duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
 
     CHECK(searcher.rank("mesench*", 10).size() == 3);
+    CHECK(searcher.rank("mesench* zzyzx", 10).size() == 3);  // beside another word, still a prefix
+    CHECK(searcher.rank("intraartic* immunomod*", 10).size() == 3);
     CHECK(searcher.rank("immunomod*", 10).size() == 3);
     CHECK(searcher.rank("intraartic*", 10).size() == 1);
     CHECK(top(searcher, "間充*") == kRaReview);  // Traditional prefix, folded

@@ -114,6 +114,13 @@ TEST_CASE("A pasted paragraph searches its rarest words, and a number is as comm
           "Query((appl@1 OR (1@2 PHRASE 2 8@3) OR grape@4))");
 }
 
+TEST_CASE("Each prefix of a query keeps its wildcard beside other words and prefixes") {
+    CHECK(describe("mesench*") == "Query(WILDCARD SYNONYM mesench)");
+    CHECK(describe("mesench* cells") == "Query((WILDCARD SYNONYM mesench OR cell@1))");
+    CHECK(describe("osteo* mesench*") == "Query((WILDCARD SYNONYM osteo OR WILDCARD SYNONYM mesench))");
+    CHECK(describe("细胞* 糖尿*") == "Query((WILDCARD SYNONYM 细胞 OR WILDCARD SYNONYM 糖尿))");
+}
+
 TEST_CASE("Mixed English and Chinese queries build without error") {
     CHECK(describe("MSC 间充质干细胞 therapy") ==
           "Query(((msc@1 OR 间充质干细胞@2 OR therapi@3) OR 0.5 * (B间充 OR B充质 OR B质干 OR B干细 OR B细胞)))");
