@@ -15,6 +15,14 @@ struct MatchTerms {
     std::unordered_set<std::string> unigrams;  ///< Han single characters
     std::unordered_set<std::string> prefixes;  ///< words matched by prefix (mesench*)
 
+    /// Adds another query's terms (a parenthesised group's).
+    void merge(const MatchTerms& other) {
+        words.insert(other.words.begin(), other.words.end());
+        bigrams.insert(other.bigrams.begin(), other.bigrams.end());
+        unigrams.insert(other.unigrams.begin(), other.unigrams.end());
+        prefixes.insert(other.prefixes.begin(), other.prefixes.end());
+    }
+
     /// True when a token of this kind and term is one of the query's.
     bool matches(const analysis::Token& token) const {
         switch (token.kind) {

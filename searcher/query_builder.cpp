@@ -299,7 +299,8 @@ std::vector<Clause> coalesce(const std::vector<Clause>& clauses) {
     std::vector<Clause> out;
     std::map<std::string, std::size_t> plain_of_field;
     for (const Clause& c : clauses) {
-        const bool plain = c.occur == Clause::Occur::Should && !c.phrase && !c.prefix && !is_filter_field(c.field);
+        const bool plain =
+            c.occur == Clause::Occur::Should && !c.phrase && !c.prefix && c.group.empty() && !is_filter_field(c.field);
         if (plain) {
             if (const auto it = plain_of_field.find(c.field); it != plain_of_field.end()) {
                 out[it->second].text += ' ' + c.text;
@@ -368,7 +369,19 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
     for (const Clause& clause : clauses) {
         Scored q;
         bool is_filter = false;
-        if (is_filter_field(clause.field)) {
+        if (!clause.group.empty()) {
+            // A group is a query of its own; its boosts stay inside it.
+            BuiltQuery group = build(clause.group);
+            q.match = group.query;
+            if (clause.occur != Clause::Occur::MustNot) {
+                built.highlight.merge(group.highlight);
+                for (std::string& e : group.expansions) {
+                    if (std::find(built.expansions.begin(), built.expansions.end(), e) == built.expansions.end()) {
+                        built.expansions.push_back(std::move(e));
+                    }
+                }
+            }
+        } else if (is_filter_field(clause.field)) {
             q.match = filter_query(clause);
             is_filter = !q.match.empty();
         }

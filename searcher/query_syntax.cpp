@@ -32,9 +32,21 @@ class Reader {
 public:
     explicit Reader(std::string_view s) : s_(s) {}
 
-    std::vector<Clause> read() {
+    std::vector<Clause> read() { return read_group(); }
+
+private:
+    // Clauses up to the `)` that closes the group (consumed) or the end of the query. AND makes the clauses on
+    // both sides required, as in Lucene's classic syntax: "a AND b c" is +a +b c.
+    std::vector<Clause> read_group(int depth = 0) {
+        std::vector<Clause> clauses;
         Clause::Occur pending = Clause::Occur::Should;
+        bool and_pending = false;
         while (skip_spaces()) {
+            if (s_[at_] == ')') {
+                ++at_;
+                if (depth > 0) break;
+                continue;  // an unmatched ) means nothing
+            }
             Clause clause;
             clause.occur = pending;
             pending = Clause::Occur::Should;
@@ -44,44 +56,64 @@ public:
                 if (at_ >= s_.size() || is_space(s_[at_])) continue;  // a lone operator means nothing
                 clause.occur = must ? Clause::Occur::Must : Clause::Occur::MustNot;
             }
-            if (const std::size_t q = quote_length(s_, at_)) {
+            if (s_[at_] == '(') {
+                ++at_;
+                // Deeper than this is no query a person types; the rest reads as plain words.
+                clause.group = depth < kMaxDepth ? read_group(depth + 1) : std::vector<Clause>{};
+                if (clause.group.empty()) continue;
+            } else if (const std::size_t q = quote_length(s_, at_)) {
                 at_ += q;
                 clause.text = until_quote();
                 clause.phrase = true;
-                add(std::move(clause));
-                continue;
-            }
-            std::string word = next_word();
-            if (word == "AND" || word == "OR" || word == "&&" || word == "||") continue;
-            if (word == "NOT" && clause.occur == Clause::Occur::Should) {
-                pending = Clause::Occur::MustNot;
-                continue;
-            }
-            const std::size_t colon = word.find(':');
-            if (colon != std::string::npos && colon > 0) {
-                if (const std::string_view field = known_field(std::string_view(word).substr(0, colon)); !field.empty()) {
-                    clause.field = std::string(field);
-                    word.erase(0, colon + 1);
-                    if (word.empty() && at_ < s_.size() && quote_length(s_, at_)) {
-                        at_ += quote_length(s_, at_);
-                        word = until_quote();
-                        clause.phrase = true;
+            } else {
+                std::string word = next_word();
+                if (word == "AND" || word == "&&") {
+                    if (!clauses.empty() && clauses.back().occur == Clause::Occur::Should) {
+                        clauses.back().occur = Clause::Occur::Must;
                     }
+                    and_pending = !clauses.empty();
+                    continue;
                 }
+                if (word == "OR" || word == "||") continue;
+                if (word == "NOT" && clause.occur == Clause::Occur::Should) {
+                    pending = Clause::Occur::MustNot;
+                    continue;
+                }
+                read_field_and_prefix(word, clause);
+                if (clause.text.empty()) continue;
             }
-            if (word.size() > 1 && word.back() == '*' && !clause.phrase) {
-                word.pop_back();
-                clause.prefix = true;
-            }
-            clause.text = std::move(word);
-            add(std::move(clause));
+            if (and_pending && clause.occur == Clause::Occur::Should) clause.occur = Clause::Occur::Must;
+            and_pending = false;
+            clauses.push_back(std::move(clause));
         }
-        return std::move(clauses_);
+        return clauses;
     }
 
-private:
+    // field:value (a quoted value is a phrase) and a trailing * (a prefix).
+    void read_field_and_prefix(std::string word, Clause& clause) {
+        const std::size_t colon = word.find(':');
+        if (colon != std::string::npos && colon > 0) {
+            if (const std::string_view field = known_field(std::string_view(word).substr(0, colon)); !field.empty()) {
+                clause.field = std::string(field);
+                word.erase(0, colon + 1);
+                if (word.empty() && at_ < s_.size() && quote_length(s_, at_)) {
+                    at_ += quote_length(s_, at_);
+                    word = until_quote();
+                    clause.phrase = true;
+                }
+            }
+        }
+        if (word.size() > 1 && word.back() == '*' && !clause.phrase) {
+            word.pop_back();
+            clause.prefix = true;
+        }
+        clause.text = std::move(word);
+    }
+
+    static constexpr int kMaxDepth = 8;
+
     bool skip_spaces() {
-        while (at_ < s_.size() && (is_space(s_[at_]) || s_[at_] == '(' || s_[at_] == ')')) ++at_;
+        while (at_ < s_.size() && is_space(s_[at_])) ++at_;
         return at_ < s_.size();
     }
 
@@ -100,13 +132,8 @@ private:
         return text;
     }
 
-    void add(Clause clause) {
-        if (!clause.text.empty()) clauses_.push_back(std::move(clause));
-    }
-
     std::string_view s_;
     std::size_t at_ = 0;
-    std::vector<Clause> clauses_;
 };
 
 }  // namespace

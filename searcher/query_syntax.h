@@ -15,10 +15,12 @@ struct Clause {
     std::string text;
     bool phrase = false;  ///< came in double quotes
     bool prefix = false;  ///< ended in * (mesench*): matches words starting with the text
+    std::vector<Clause> group;  ///< the clauses of a parenthesised group; `text` is then empty
 };
 
-/// Splits `query` into clauses. Understands "phrases", +must, -exclude, NOT x, AND/OR (the default is OR),
-/// prefix* and field:value for known fields; anything it cannot read becomes plain words.
+/// Splits `query` into clauses. Understands "phrases", +must, -exclude, NOT x, x AND y (both required), OR
+/// (the default between words), (groups), prefix* and field:value for known fields; anything it cannot read
+/// becomes plain words.
 std::vector<Clause> parse_query(std::string_view query);
 
 }  // namespace duet::search

@@ -642,6 +642,9 @@ TEST_CASE("Prefix search, did-you-mean and similar records") {
     CHECK(searcher.rank("mesench*", 10).size() == 3);
     CHECK(searcher.rank("mesench* zzyzx", 10).size() == 3);  // beside another word, still a prefix
     CHECK(searcher.rank("intraartic* immunomod*", 10).size() == 3);
+    CHECK(searcher.rank("mesenchymal zzyzx", 10).size() == 3);  // OR by default
+    CHECK(searcher.rank("mesenchymal AND zzyzx", 10).empty());
+    CHECK(searcher.rank("(mesenchymal OR zzyzx) AND intraarticular", 10).size() == 1);
     CHECK(searcher.rank("immunomod*", 10).size() == 3);
     CHECK(searcher.rank("intraartic*", 10).size() == 1);
     CHECK(top(searcher, "間充*") == kRaReview);  // Traditional prefix, folded

@@ -114,6 +114,22 @@ TEST_CASE("A pasted paragraph searches its rarest words, and a number is as comm
           "Query((appl@1 OR (1@2 PHRASE 2 8@3) OR grape@4))");
 }
 
+TEST_CASE("AND requires the clauses on both sides, and parentheses group") {
+    CHECK(describe("stem AND cells") == "Query((stem@1 AND cell@1))");
+    CHECK(describe("stem OR cells") == describe("stem cells"));
+    CHECK(describe("(stem OR bone) AND marrow") == "Query(((stem@1 OR bone@2) AND marrow@1))");
+    CHECK(describe("stem AND (bone OR marrow) therapy") ==
+          "Query(((stem@1 AND (bone@1 OR marrow@2)) AND_MAYBE therapi@1))");
+    CHECK(describe("NOT (stem OR bone) marrow") == "Query((marrow@1 AND_NOT (stem@1 OR bone@2)))");
+    CHECK(describe("-(stem bone) marrow") == describe("NOT (stem OR bone) marrow"));
+    CHECK(describe("knee AND NOT hip") == "Query((knee@1 AND_NOT hip@1))");
+    // What cannot be read as syntax is words: a dangling AND, unbalanced parentheses.
+    CHECK(describe("AND knee") == "Query(knee@1)");
+    CHECK(describe("knee AND") == "Query(knee@1)");
+    CHECK(describe("knee) hip (") == "Query((knee@1 OR hip@2))");
+    CHECK(describe("((((((((((knee))))))))))") == "Query(knee@1)");
+}
+
 TEST_CASE("Each prefix of a query keeps its wildcard beside other words and prefixes") {
     CHECK(describe("mesench*") == "Query(WILDCARD SYNONYM mesench)");
     CHECK(describe("mesench* cells") == "Query((WILDCARD SYNONYM mesench OR cell@1))");
