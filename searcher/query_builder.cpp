@@ -84,6 +84,18 @@ Xapian::Query year_filter(std::string_view v) {
 
 }  // namespace
 
+Xapian::Query QueryBuilder::filter_group(const std::vector<Clause>& group) const {
+    std::vector<Xapian::Query> alternatives;
+    for (const Clause& c : group) {
+        if (c.occur != Clause::Occur::Should) return Xapian::Query();
+        Xapian::Query q = c.group.empty() ? (is_filter_field(c.field) ? filter_query(c) : Xapian::Query())
+                                          : filter_group(c.group);
+        if (q.empty()) return Xapian::Query();
+        alternatives.push_back(std::move(q));
+    }
+    return combine(Xapian::Query::OP_OR, alternatives);
+}
+
 Xapian::Query QueryBuilder::filter_query(const Clause& c) const {
     if (c.field == "doi") return Xapian::Query(schema::filter_term(schema::kDoiPrefix, records::normalize_doi(c.text)));
     if (c.field == "year") return year_filter(c.text);
@@ -369,7 +381,10 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
     for (const Clause& clause : clauses) {
         Scored q;
         bool is_filter = false;
-        if (!clause.group.empty()) {
+        if (Xapian::Query either_filter = filter_group(clause.group); !either_filter.empty()) {
+            q.match = either_filter;  // year:(2019 OR 2021)
+            is_filter = true;
+        } else if (!clause.group.empty()) {
             // A group is a query of its own; its boosts stay inside it.
             BuiltQuery group = build(clause.group);
             q.match = group.query;

@@ -50,6 +50,8 @@ private:
     Scored text_query(const Clause& clause, const std::vector<analysis::Token>& tokens, MatchTerms& highlight,
                       std::size_t& budget, bool translated = false);
     Xapian::Query filter_query(const Clause& clause) const;
+    // A group of nothing but readable filters, ORed (year:(2019 OR 2021)); empty for any other group.
+    Xapian::Query filter_group(const std::vector<Clause>& group) const;
     // The `limit` of `queries` found in the fewest records of the searched database, in their order (all of them
     // without a database or a limit).
     std::vector<Xapian::Query> rarest(std::vector<Xapian::Query> queries, std::size_t limit) const;

@@ -80,7 +80,15 @@ private:
                     continue;
                 }
                 read_field_and_prefix(word, clause);
-                if (clause.text.empty()) continue;
+                if (clause.text.empty() && !clause.field.empty() && at_ < s_.size() && s_[at_] == '(') {
+                    ++at_;  // title:(stem cells): the field applies to each clause of the group
+                    clause.group = depth < kMaxDepth ? read_group(depth + 1) : std::vector<Clause>{};
+                    set_field(clause.group, clause.field);
+                    clause.field.clear();
+                    if (clause.group.empty()) continue;
+                } else if (clause.text.empty()) {
+                    continue;
+                }
             }
             if (and_pending && clause.occur == Clause::Occur::Should) clause.occur = Clause::Occur::Must;
             and_pending = false;
@@ -108,6 +116,17 @@ private:
             clause.prefix = true;
         }
         clause.text = std::move(word);
+    }
+
+    // Gives `field` to the clauses (and groups' clauses) that name none.
+    static void set_field(std::vector<Clause>& clauses, const std::string& field) {
+        for (Clause& c : clauses) {
+            if (!c.group.empty()) {
+                set_field(c.group, field);
+            } else if (c.field.empty()) {
+                c.field = field;
+            }
+        }
     }
 
     static constexpr int kMaxDepth = 8;

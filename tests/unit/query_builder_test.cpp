@@ -123,6 +123,10 @@ TEST_CASE("AND requires the clauses on both sides, and parentheses group") {
     CHECK(describe("NOT (stem OR bone) marrow") == "Query((marrow@1 AND_NOT (stem@1 OR bone@2)))");
     CHECK(describe("-(stem bone) marrow") == describe("NOT (stem OR bone) marrow"));
     CHECK(describe("knee AND NOT hip") == "Query((knee@1 AND_NOT hip@1))");
+    // A field before a group applies to each of its clauses; a group of filters is one filter.
+    CHECK(describe("title:(stem cells)") == "Query((Sstem@1 OR Scell@2))");
+    CHECK(describe("year:(2019 OR 2021) knee") == "Query((knee@1 FILTER (Y2019 OR Y2021)))");
+    CHECK(describe("knee -(jcr:Q1 OR jcr:Q2)") == "Query((knee@1 AND_NOT (XQq1 OR XQq2)))");
     // What cannot be read as syntax is words: a dangling AND, unbalanced parentheses.
     CHECK(describe("AND knee") == "Query(knee@1)");
     CHECK(describe("knee AND") == "Query(knee@1)");
