@@ -408,7 +408,8 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
             // Analysed once: the words and their translations start from the same tokens.
             const std::vector<Token> tokens = analyzer_.analyze(text.text);
             q = text_query(text, tokens, clause.occur == Clause::Occur::MustNot ? ignored : built.highlight, budget);
-            if (clause.occur == Clause::Occur::Should && text.field.empty() && !text.phrase) {
+            // A required word may be met in either language; an excluded one keeps its own.
+            if (clause.occur != Clause::Occur::MustNot && text.field.empty() && !text.phrase) {
                 q.match = either(q.match, expansion_query(tokens, built, budget));
             }
         }

@@ -208,6 +208,12 @@ TEST_CASE("Cross-language terms widen free text at lower weight, in both directi
     CHECK(built.expansions == std::vector<std::string>{"mice", "mouse"});
     CHECK(built.query.get_description() == "Query(((小鼠@1 OR 0.5 * B小鼠) OR 0.69999999999999995559 * mous@1))");
 
+    // A required word may be met in either language: 骨关节炎 AND 高血压 finds English records too.
+    CHECK(builder.build("骨关节炎 AND 高血压").query.get_description() ==
+          "Query((((骨关节炎@1 OR 0.5 * (B骨关 OR B关节 OR B节炎)) OR 0.69999999999999995559 * osteoarthr@1) AND "
+          "((高血压@1 OR 0.5 * (B高血 OR B血压)) OR 0.69999999999999995559 * (high@1 AND blood@2 AND pressur@3))))");
+    CHECK(builder.build("+osteoarthritis").expansions == std::vector<std::string>{"骨关节炎"});
+
     // Excluded and phrase clauses are not widened.
     CHECK(builder.build("-骨关节炎 knee").expansions.empty());
     CHECK(builder.build("\"骨关节炎\"").expansions.empty());
