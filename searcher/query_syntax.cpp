@@ -57,9 +57,7 @@ private:
                 clause.occur = must ? Clause::Occur::Must : Clause::Occur::MustNot;
             }
             if (s_[at_] == '(') {
-                ++at_;
-                // Deeper than this is no query a person types; the rest reads as plain words.
-                clause.group = depth < kMaxDepth ? read_group(depth + 1) : std::vector<Clause>{};
+                clause.group = open_group(depth);
                 if (clause.group.empty()) continue;
             } else if (const std::size_t q = quote_length(s_, at_)) {
                 at_ += q;
@@ -81,8 +79,7 @@ private:
                 }
                 read_field_and_prefix(word, clause);
                 if (clause.text.empty() && !clause.field.empty() && at_ < s_.size() && s_[at_] == '(') {
-                    ++at_;  // title:(stem cells): the field applies to each clause of the group
-                    clause.group = depth < kMaxDepth ? read_group(depth + 1) : std::vector<Clause>{};
+                    clause.group = open_group(depth);  // title:(stem cells): the field applies to each clause
                     set_field(clause.group, clause.field);
                     clause.field.clear();
                     if (clause.group.empty()) continue;
@@ -95,6 +92,13 @@ private:
             clauses.push_back(std::move(clause));
         }
         return clauses;
+    }
+
+    // At a `(`: the group's clauses. Deeper than kMaxDepth is no query a person types: none, and the rest reads
+    // as plain words.
+    std::vector<Clause> open_group(int depth) {
+        ++at_;
+        return depth < kMaxDepth ? read_group(depth + 1) : std::vector<Clause>{};
     }
 
     // field:value (a quoted value is a phrase) and a trailing * (a prefix).
