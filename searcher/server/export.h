@@ -18,6 +18,24 @@ struct ExportFormat {
     std::string (*write)(const std::vector<records::Record>&);
 };
 
+/// A record's volume field read for citations: Semantic Scholar writes volume and issue as "16 1".
+struct VolumeIssue {
+    std::string volume;
+    std::string issue;  ///< "" unless the field was two numbers
+};
+
+/// "16 1" → 16 and 1; any other text is the volume alone (trimmed, so " " is nothing).
+VolumeIssue split_volume(std::string_view volume);
+
+/// A record's pages field read for citations.
+struct PageRange {
+    std::string first;
+    std::string last;  ///< "" unless the field was a range
+};
+
+/// "466-472" (or with an en dash) → 466 and 472; any other text is the first page alone (trimmed).
+PageRange split_pages(std::string_view pages);
+
 /// The format called `name` (ris, bibtex, csv), if any.
 std::optional<ExportFormat> find_export_format(std::string_view name);
 

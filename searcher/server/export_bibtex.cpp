@@ -103,8 +103,11 @@ std::string to_bibtex(const std::vector<records::Record>& records) {
         field(out, "author", authors);
         field(out, "journal", latex(r.journal));
         field(out, "year", r.year ? std::to_string(*r.year) : "");
-        field(out, "volume", latex(r.volume));
-        field(out, "pages", latex(r.pages));
+        const VolumeIssue volume = split_volume(r.volume);
+        field(out, "volume", latex(volume.volume));
+        field(out, "number", latex(volume.issue));
+        const PageRange pages = split_pages(r.pages);
+        field(out, "pages", latex(pages.last.empty() ? pages.first : pages.first + "--" + pages.last));
         field(out, "doi", verbatim(r.doi));
         field(out, "url", verbatim(r.url));
         std::string keywords;

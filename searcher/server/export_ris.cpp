@@ -38,8 +38,12 @@ std::string to_ris(const std::vector<records::Record>& records) {
         tag(out, "T2", r.journal);
         if (r.year) tag(out, "PY", std::to_string(*r.year));
         tag(out, "DA", r.date);
-        tag(out, "VL", r.volume);
-        tag(out, "SP", r.pages);
+        const VolumeIssue volume = split_volume(r.volume);
+        tag(out, "VL", volume.volume);
+        tag(out, "IS", volume.issue);
+        const PageRange pages = split_pages(r.pages);
+        tag(out, "SP", pages.first);
+        tag(out, "EP", pages.last);
         tag(out, "DO", r.doi);
         tag(out, "UR", r.url);
         tag(out, "AB", r.abstract);

@@ -68,6 +68,30 @@ TEST_CASE("BibTeX: escaped specials, braced names, unique keys") {
     CHECK(escaped == "@article{duet,\n  title = {\\}\\{\\textbackslash{} \\textasciitilde{}\\textasciicircum{}\\#\\$},\n}\n\n");
 }
 
+TEST_CASE("Volume and issue, first and last page: apart in RIS and BibTeX") {
+    CHECK(split_volume("16 1").volume == "16");
+    CHECK(split_volume("16 1").issue == "1");
+    CHECK(split_volume(" ").volume.empty());  // the seeds have blank volumes
+    CHECK(split_volume("12(3)").volume == "12(3)");
+    CHECK(split_volume("Suppl 2").volume == "Suppl 2");
+    CHECK(split_volume("Suppl 2").issue.empty());
+    CHECK(split_pages("466-472").first == "466");
+    CHECK(split_pages("466-472").last == "472");
+    CHECK(split_pages("e123\u2013e130").last == "e130");  // an en dash
+    CHECK(split_pages("379").first == "379");
+    CHECK(split_pages("379").last.empty());
+    CHECK(split_pages("1-2-3").first == "1-2-3");
+
+    Record r;
+    r.title = "T";
+    r.volume = "16 1";
+    r.pages = "466-472";
+    CHECK(to_ris({r}) ==
+          "TY  - JOUR\r\nTI  - T\r\nVL  - 16\r\nIS  - 1\r\nSP  - 466\r\nEP  - 472\r\nER  - \r\n\r\n");
+    CHECK(to_bibtex({r}) ==
+          "@article{duett,\n  title = {T},\n  volume = {16},\n  number = {1},\n  pages = {466--472},\n}\n\n");
+}
+
 TEST_CASE("CSV: BOM, header, RFC 4180 quoting, CRLF, formulas defused") {
     Record formula;
     formula.id = "f";
