@@ -141,7 +141,8 @@ void add_words(const Xapian::Database& db, analysis::Analyzer& analyzer, const a
     for (const auto& c : candidates) {
         if (out.size() >= limit) break;
         std::string text = han ? c.term : display_form(db, analyzer, c.term);
-        if (text.empty() || !seen.insert(lower_ascii(text)).second) continue;
+        // A word shorter than what was typed completes nothing (stemxy is not stem, haemo not haem).
+        if (text.empty() || (!han && text.size() < word.size()) || !seen.insert(lower_ascii(text)).second) continue;
         const bool in_titles = db.term_exists(title_prefix + c.term);
         out.push_back({std::move(text), in_titles ? "title" : "term", c.weight});
     }

@@ -133,6 +133,8 @@ TEST_CASE("GET /api/suggest completes title words, text terms, Chinese words and
     CHECK(oste["osteoarthritis"] == "title");
     CHECK(!oste.contains("osteoarthr"));
     CHECK(texts("Osteoarthriti")["osteoarthritis"] == "title");  // longer than the stem
+    CHECK(texts("mesenchymo").contains("mesenchymal"));
+    CHECK(texts("stemxy").empty());  // stem is shorter than what was typed: no completion
     CHECK(texts("间充")["间充质干细胞"] == "title");
     CHECK(texts("間充")["间充质干细胞"] == "title");  // Traditional folds to Simplified
     CHECK(texts("stem")["Stem Cell Research & Therapy"] == "journal");
