@@ -71,13 +71,8 @@ private:
     // "Did you mean" suggests words as people write them, so it learns the unstemmed English words.
     void remember_spelling(std::string_view text, const Token& t) {
         if (t.kind != analysis::TokenKind::Word || t.script != analysis::Script::Latin || t.stop) return;
-        const std::size_t length = t.end - t.begin;
-        if (length < 4 || length > 30) return;
-        for (std::size_t i = t.begin; i < t.end; ++i) {
-            const char c = text[i];
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return;
-        }
-        spellings_.insert(analyzer_.spelling_form(text.substr(t.begin, length)));
+        const std::string_view written = text.substr(t.begin, t.end - t.begin);
+        if (schema::spelling_table_holds(written)) spellings_.insert(analyzer_.spelling_form(written));
     }
 
     Xapian::Document& doc_;

@@ -2,25 +2,11 @@
 
 #include "schema.h"
 
-#include <algorithm>
-
 namespace duet::search {
 
 namespace {
 
-// The spelling table only ever grows (records that are replaced or deleted leave their words in it), so a
-// suggestion counts only if some record still holds it: otherwise it would lead to an empty page.
-bool still_indexed(const Xapian::Database& db, analysis::Analyzer& analyzer, const std::string& word) {
-    for (const analysis::Token& t : analyzer.analyze(word)) {
-        if (t.kind == analysis::TokenKind::Word && db.term_exists(schema::term(schema::Field::Text, t.kind, t.term))) {
-            return true;
-        }
-    }
-    return false;
-}
-
-// How many records write `word` so: the spelling table counts every word of 4 to 30 ASCII letters that
-// records hold (0 when none does).
+// How many records write `word` so (0 when none does); see schema::spelling_table_holds for which words count.
 Xapian::doccount written_in_records(const Xapian::Database& db, const std::string& word) {
     Xapian::TermIterator it = db.spellings_begin();
     it.skip_to(word);
@@ -31,11 +17,6 @@ Xapian::doccount written_in_records(const Xapian::Database& db, const std::strin
 // corrected only to a word this many times as common as that stem: Stacking (stack: 4 records) is not
 // smacking (1), careers (career: 2) not carers (4), while inflamation (16) is inflammation (223).
 constexpr Xapian::doccount kCommonerThanStem = 5;
-
-bool ascii_letters(std::string_view word) {
-    return std::all_of(word.begin(), word.end(),
-                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
-}
 
 // The term a word is searched as.
 std::string word_term(analysis::Analyzer& analyzer, std::string_view word) {
@@ -104,21 +85,23 @@ std::string did_you_mean(const Xapian::Database& db, analysis::Analyzer& analyze
         if (t.begin < copied || t.end - t.begin < 5) continue;
         const std::string typed_term = schema::term(schema::Field::Text, t.kind, t.term);
         const std::string_view written = query.substr(t.begin, t.end - t.begin);
-        // A word whose stem some record holds is meant if records also write it so (or it is not plain ASCII,
-        // which the spelling table does not hold); if not, it may be a typo (inflamation).
-        const Xapian::doccount stem_records = db.get_termfreq(typed_term);
-        const auto written_so = [&] {
-            return !ascii_letters(written) || written_in_records(db, analyzer.spelling_form(written)) > 0;
-        };
-        if (stem_records > 0 && written_so()) continue;
-        if (written_as_meant(written, t.begin == first_word)) continue;
         const std::string word = analyzer.spelling_form(written);
+        // A word whose stem some record holds is meant if records also write it so (or the spelling table
+        // cannot say, not holding such words); if not, it may be a typo (inflamation).
+        const Xapian::doccount stem_records = db.get_termfreq(typed_term);
+        if (stem_records > 0 && (!schema::spelling_table_holds(written) || written_in_records(db, word) > 0)) {
+            continue;
+        }
+        if (written_as_meant(written, t.begin == first_word)) continue;
         const std::string suggestion = db.get_spelling_suggestion(word, kMaxEdits);
         if (suggestion.empty() || suggestion == word || !keeps_first_letter(word, suggestion)) continue;
         if (drops_an_affix(word, suggestion)) continue;
-        if (!still_indexed(db, analyzer, suggestion)) continue;
+        const std::string suggestion_term = word_term(analyzer, suggestion);
+        // The spelling table only ever grows (records that are replaced or deleted leave their words in it), so a
+        // suggestion counts only if some record still holds it: otherwise it would lead to an empty page.
+        if (suggestion_term.empty() || !db.term_exists(suggestion_term)) continue;
         // One that searches the same term finds the same records (randomise, randomised): no news.
-        if (word_term(analyzer, suggestion) == typed_term) continue;
+        if (suggestion_term == typed_term) continue;
         if (stem_records > 0 && written_in_records(db, suggestion) < kCommonerThanStem * stem_records) continue;
         corrected.append(query.substr(copied, t.begin - copied));
         corrected += in_written_case(suggestion, written);

@@ -32,6 +32,16 @@ inline bool has_positions(const analysis::Token& token) {
                            token.kind == analysis::TokenKind::Subword);
 }
 
+/// True when the spelling table ("did you mean") holds a Latin, non-stop word written so: 4 to 30 ASCII letters.
+/// Longer words are rarely typos, and other scripts are not corrected.
+inline bool spelling_table_holds(std::string_view written) {
+    if (written.size() < 4 || written.size() > 30) return false;
+    for (const char c : written) {
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    }
+    return true;
+}
+
 /// Within-document frequency of each title token in Text: a title word counts as three body words, so BM25
 /// weighs titles without searching a title copy (BM25F-style; tuned with bench/quality.sh, see HACKING.md).
 inline constexpr Xapian::termcount kTitleWdf = 3;
