@@ -39,6 +39,13 @@ Xapian::Query either(const Xapian::Query& a, const Xapian::Query& b) {
     return Xapian::Query(Xapian::Query::OP_OR, a, b);
 }
 
+// Adds a term to the ones the result says were added, unless it is listed already.
+void add_expansion(BuiltQuery& built, const std::string& term) {
+    if (std::find(built.expansions.begin(), built.expansions.end(), term) == built.expansions.end()) {
+        built.expansions.push_back(term);
+    }
+}
+
 Xapian::Query scaled(const Xapian::Query& q, double weight) {
     return q.empty() ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight);
 }
@@ -240,8 +247,9 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
                 words.emplace_back(term(*t));
             } else if (t->kind == TokenKind::Unigram && boost_chars && ranking_.unigram > 0 && !t->stop && !translated) {
                 // Not highlighted: they only add to the scores of records that match otherwise.
-                const auto same = [&](const Xapian::Query& u) { return *u.get_terms_begin() == term(*t); };
-                if (std::none_of(unigrams.begin(), unigrams.end(), same)) unigrams.emplace_back(term(*t));
+                const std::string unigram = term(*t);
+                const auto same = [&](const Xapian::Query& u) { return *u.get_terms_begin() == unigram; };
+                if (std::none_of(unigrams.begin(), unigrams.end(), same)) unigrams.emplace_back(unigram);
                 --budget;
                 continue;
             } else {
@@ -348,9 +356,7 @@ Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, Bu
                 alternatives.push_back(std::move(q));
             }
             // Overlapping entries (病患, 患者) may both give "patient"; the page lists it once.
-            if (std::find(built.expansions.begin(), built.expansions.end(), target) == built.expansions.end()) {
-                built.expansions.push_back(target);
-            }
+            add_expansion(built, target);
         }
         // Alternative translations of one term share its weight. (OP_MAX would say this better, but Debian's
         // Xapian 1.4.22 crashes on OP_MAX over subqueries that share terms.)
@@ -390,11 +396,7 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
             q.match = group.query;
             if (clause.occur != Clause::Occur::MustNot) {
                 built.highlight.merge(group.highlight);
-                for (std::string& e : group.expansions) {
-                    if (std::find(built.expansions.begin(), built.expansions.end(), e) == built.expansions.end()) {
-                        built.expansions.push_back(std::move(e));
-                    }
-                }
+                for (const std::string& e : group.expansions) add_expansion(built, e);
             }
         } else if (is_filter_field(clause.field)) {
             q.match = filter_query(clause);
