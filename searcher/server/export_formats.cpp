@@ -1,17 +1,13 @@
 #include "export.h"
 
+#include "text_util.h"
+
 #include <algorithm>
 #include <array>
 
 namespace duet::server {
 
 namespace {
-
-std::string_view trimmed(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
 
 bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -20,21 +16,21 @@ bool all_digits(std::string_view s) {
 }  // namespace
 
 VolumeIssue split_volume(std::string_view volume) {
-    const std::string_view v = trimmed(volume);
+    const std::string_view v = records::trim(volume);
     const std::size_t space = v.find(' ');
-    if (space != std::string_view::npos && all_digits(v.substr(0, space)) && all_digits(trimmed(v.substr(space)))) {
-        return {std::string(v.substr(0, space)), std::string(trimmed(v.substr(space)))};
-    }
+    if (space == std::string_view::npos) return {std::string(v), {}};
+    const std::string_view issue = records::trim(v.substr(space));
+    if (all_digits(v.substr(0, space)) && all_digits(issue)) return {std::string(v.substr(0, space)), std::string(issue)};
     return {std::string(v), {}};
 }
 
 PageRange split_pages(std::string_view pages) {
-    const std::string_view p = trimmed(pages);
+    const std::string_view p = records::trim(pages);
     for (const std::string_view dash : {std::string_view("-"), std::string_view("\xE2\x80\x93")}) {  // - and –
         const std::size_t at = p.find(dash);
         if (at == std::string_view::npos || at == 0) continue;
-        const std::string_view first = trimmed(p.substr(0, at));
-        const std::string_view last = trimmed(p.substr(at + dash.size()));
+        const std::string_view first = records::trim(p.substr(0, at));
+        const std::string_view last = records::trim(p.substr(at + dash.size()));
         if (!first.empty() && !last.empty() && last.find(dash) == std::string_view::npos) {
             return {std::string(first), std::string(last)};
         }
