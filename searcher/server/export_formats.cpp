@@ -20,7 +20,9 @@ VolumeIssue split_volume(std::string_view volume) {
     const std::size_t space = v.find(' ');
     if (space == std::string_view::npos) return {std::string(v), {}};
     const std::string_view issue = records::trim(v.substr(space));
-    if (all_digits(v.substr(0, space)) && all_digits(issue)) return {std::string(v.substr(0, space)), std::string(issue)};
+    if (all_digits(v.substr(0, space)) && all_digits(issue)) {
+        return {std::string(v.substr(0, space)), std::string(issue)};
+    }
     return {std::string(v), {}};
 }
 
