@@ -384,6 +384,9 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
     std::vector<Xapian::Query> must;
     std::vector<Xapian::Query> must_not;
     std::vector<Xapian::Query> filters;
+    // A record has one year, one quartile, one language and one DOI, so two optional filters of a field mean
+    // either (year:2019 year:2021), as in Xapian's QueryParser; required ones (+year:2019 +year:2021) stay ANDed.
+    std::map<std::string, std::size_t> optional_filter_of_field;  // its place in `filters`
     for (const Clause& clause : clauses) {
         Scored q;
         bool is_filter = false;
@@ -418,7 +421,15 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
         if (q.match.empty()) continue;
         switch (clause.occur) {
             case Clause::Occur::Should:
-                (is_filter ? filters : should).push_back(q.match);
+                if (!is_filter) {
+                    should.push_back(q.match);
+                } else if (const auto seen = optional_filter_of_field.find(clause.field);
+                           seen != optional_filter_of_field.end() && clause.group.empty()) {
+                    filters[seen->second] = Xapian::Query(Xapian::Query::OP_OR, filters[seen->second], q.match);
+                } else {
+                    if (clause.group.empty()) optional_filter_of_field[clause.field] = filters.size();
+                    filters.push_back(q.match);
+                }
                 if (!q.boost.empty()) boosts.push_back(q.boost);
                 break;
             case Clause::Occur::Must: (is_filter ? filters : must).push_back(either(q.match, q.boost)); break;

@@ -19,8 +19,8 @@ struct Clause {
 };
 
 /// Splits `query` into clauses. Understands "phrases", +must, -exclude, NOT x, x AND y (both required), OR
-/// (the default between words), (groups), prefix* and field:value for known fields; anything it cannot read
-/// becomes plain words.
+/// (the default between words), (groups), prefix* and field:value for known fields, in ASCII or full-width
+/// forms; anything it cannot read becomes plain words.
 std::vector<Clause> parse_query(std::string_view query);
 
 }  // namespace duet::search

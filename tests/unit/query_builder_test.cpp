@@ -167,6 +167,25 @@ TEST_CASE("Field filters restrict without scoring, unreadable ones search their 
     CHECK(describe("title:stem") == "Query(Sstem@1)");
 }
 
+TEST_CASE("Optional filters of one field mean either value, required ones all") {
+    CHECK(describe("year:2019 year:2021 knee") == "Query((knee@1 FILTER (Y2019 OR Y2021)))");
+    CHECK(describe("year:2019 year:2021 knee") == describe("year:(2019 OR 2021) knee"));
+    CHECK(describe("year:2019 jcr:Q1 year:2021 jcr:Q2") ==
+          "Query((<alldocuments> FILTER ((Y2019 OR Y2021) AND (XQq1 OR XQq2))))");
+    CHECK(describe("+year:2019 +year:2021") == "Query((<alldocuments> FILTER (Y2019 AND Y2021)))");
+    CHECK(describe("year:2019 AND year:2021") == describe("+year:2019 +year:2021"));
+}
+
+TEST_CASE("Full-width syntax characters work as their ASCII forms") {
+    CHECK(describe("\xEF\xBC\x88stem OR bone\xEF\xBC\x89 AND marrow") == describe("(stem OR bone) AND marrow"));  // （ ）
+    CHECK(describe("title\xEF\xBC\x9Astem") == "Query(Sstem@1)");                                               // ：
+    CHECK(describe("knee\xE3\x80\x80\xEF\xBC\x8Dmouse") == describe("knee -mouse"));  // U+3000 and －
+    CHECK(describe("\xEF\xBC\x8Bknee hip") == describe("+knee hip"));                     // ＋
+    CHECK(describe("\xEF\xBC\x82stem cells\xEF\xBC\x82") == describe("\"stem cells\""));  // ＂
+    CHECK(describe("mesench\xEF\xBC\x8A") == describe("mesench*"));                      // ＊
+    CHECK(describe("干细胞\xEF\xBC\x88小鼠\xEF\xBC\x89") == describe("干细胞(小鼠)"));
+}
+
 TEST_CASE("Input with nothing searchable gives an empty query, not an error") {
     for (const std::string q : {"", "   ", "\"", "+", "-", "()", "AND OR", "🙂", "\xFF"}) {
         CHECK(describe(q) == "Query()");
