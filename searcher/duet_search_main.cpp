@@ -86,6 +86,9 @@ int main(int argc, char** argv) {
     tuning->add_option("--expansion-weight", ranking.expansion, "weight of cross-language terms")->capture_default_str();
     tuning->add_option("--max-expansions", ranking.max_expansions, "query terms that may bring in translations")
         ->capture_default_str();
+    tuning->add_option("--calibrate-expansions", ranking.calibrate_expansions,
+                       "weigh translations by the typed terms they translate in this database (true|false)")
+        ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
     if (run_file.empty() && words.empty() && like_id.empty()) {
         fmt::print(stderr, "duet-search: give a QUERY, --like ID, or --run FILE for batch mode\n{}", app.help());

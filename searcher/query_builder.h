@@ -21,6 +21,13 @@ struct BuiltQuery {
 /// Turns clauses into a query. Holds a reference to the analyzer; not thread-safe, like the analyzer.
 class QueryBuilder {
 public:
+    /// A term (or compound) a text's query searches, with its weight in the query and how many records have it.
+    struct Piece {
+        std::string text;  ///< the analyzer's term, unprefixed (乳腺癌, 乳腺, 乳, or a stem)
+        double weight = 1.0;
+        Xapian::doccount records = 0;
+    };
+
     /// `cross` (may be null) widens free-text queries with the other language's terms. `vocabulary` (may be
     /// null, must outlive the builder) is the database searched: a compound word (IL-6) whose joined form it
     /// lacks is searched as a phrase of its parts alone.
@@ -44,6 +51,7 @@ private:
     struct Scored {
         Xapian::Query match;
         Xapian::Query boost;
+        std::vector<Piece> pieces;  ///< what match and boost search (with a database only), for calibration
     };
 
     // `translated`: the text came from the bilingual list, so single characters would only add noise.
@@ -52,12 +60,17 @@ private:
     Xapian::Query filter_query(const Clause& clause) const;
     // A group of nothing but readable filters, ORed (year:(2019 OR 2021)); empty for any other group.
     Xapian::Query filter_group(const std::vector<Clause>& group) const;
-    // The `limit` of `queries` found in the fewest records of the searched database, in their order (all of them
-    // without a database or a limit).
-    std::vector<Xapian::Query> rarest(std::vector<Xapian::Query> queries, std::size_t limit) const;
+    // Indices of the `limit` of `queries` found in the fewest records of the searched database, in their order
+    // (all of them without a database or a limit).
+    std::vector<std::size_t> rarest_indices(const std::vector<Xapian::Query>& queries, std::size_t limit) const;
+    // Keeps the rarest `limit` of `queries` and adds them to `pieces` with their `texts` at `weight`.
+    Xapian::Query keep_rarest(const std::vector<Xapian::Query>& queries, const std::vector<std::string>& texts,
+                              std::size_t limit, double weight, std::vector<Piece>& pieces) const;
     // At most how many records of the searched database `q` matches, from its terms' record counts.
     Xapian::doccount most_records(const Xapian::Query& q) const;
-    Xapian::Query expansion_query(const std::vector<analysis::Token>& tokens, BuiltQuery& built, std::size_t& budget);
+    // `typed`: the pieces the query searches for `tokens` itself, which calibrate the translations' weights.
+    Xapian::Query expansion_query(const std::vector<analysis::Token>& tokens, BuiltQuery& built, std::size_t& budget,
+                                  const std::vector<Piece>& typed = {});
 
     analysis::Analyzer& analyzer_;
     Ranking ranking_;

@@ -1,7 +1,10 @@
 // The knobs of ranking, tuned on training data only (see bench/README.md); defaults are the tuned values.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstddef>
+#include <memory>
 
 namespace duet::search {
 
@@ -13,6 +16,7 @@ struct Ranking {
     double bigram = 0.5;          ///< Han bigrams relative to whole words: word matches rank above bigram-only ones
     double unigram = 1.5;         ///< single Han characters of runs the segmenter split (0: off; one-character queries always use them)
     double expansion = 0.7;       ///< other-language terms from the bilingual list, relative to typed words
+    bool calibrate_expansions = true;  ///< weigh translations by the typed words they translate in this database
     std::size_t max_expansions = 16;  ///< query terms that may bring in translations
     double proximity = 0.0;       ///< weight of adjacent query words found near each other (0: off)
     std::size_t proximity_window = 8;  ///< how near, in word positions
@@ -26,5 +30,13 @@ struct Ranking {
                                   ///< paragraph is searched by its most telling words
     std::size_t max_unigrams = 10;  ///< distinct Han unigrams a text adds, the rarest (0: all): more only cost time
 };
+
+/// The weighting scheme `ranking` names, with its parameters.
+inline std::unique_ptr<Xapian::Weight> make_weight(const Ranking& ranking) {
+    if (ranking.weighting == Weighting::bm25) {
+        return std::make_unique<Xapian::BM25Weight>(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5);
+    }
+    return std::make_unique<Xapian::IneB2Weight>(ranking.ineb2_c);
+}
 
 }  // namespace duet::search

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <fstream>
 
 namespace {
@@ -236,6 +237,50 @@ TEST_CASE("Cross-language terms widen free text at lower weight, in both directi
     // Excluded and phrase clauses are not widened.
     CHECK(builder.build("-骨关节炎 knee").expansions.empty());
     CHECK(builder.build("\"骨关节炎\"").expansions.empty());
+}
+
+TEST_CASE("A translation weighs what the typed word it stands for weighs, where both languages are indexed") {
+    duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
+    duet::search::CrossLanguage cross;
+    cross.add("乳腺癌", "breast cancer", analyzer);
+    duet::search::Ranking ranking;
+    ranking.unigram = 0;
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    // Nine English records have "breast cancer": in this index it is a common phrase.
+    for (int i = 0; i < 9; ++i) {
+        Xapian::Document doc;
+        doc.add_term("XLen");
+        doc.add_term("breast");
+        doc.add_term("cancer");
+        db.add_document(doc);
+    }
+    const auto query = [&](bool calibrate) {
+        duet::search::Ranking r = ranking;
+        r.calibrate_expansions = calibrate;
+        return duet::search::QueryBuilder(analyzer, r, &cross, &db).build("乳腺癌").query.get_description();
+    };
+    // No Chinese record: nothing competes across languages, and the weights stay as tuned.
+    CHECK(query(true) == query(false));
+    CHECK(query(false) == "Query(((乳腺癌@1 OR 0.5 * (B乳腺 OR B腺癌)) OR 0.69999999999999995559 * "
+                         "(breast@1 AND cancer@2)))");
+
+    // One Chinese record, which has 乳腺癌. A Chinese record with it scores its word and both bigrams, each in
+    // one record of ten: 2 log(11); an English record scores two words in nine of ten: 2 log(11/9). The
+    // translation is scaled by their ratio, so both records weigh alike before the expansion weight.
+    Xapian::Document chinese;
+    chinese.add_term("XLzh");
+    chinese.add_term("乳腺癌");
+    chinese.add_term("B乳腺");
+    chinese.add_term("B腺癌");
+    db.add_document(chinese);
+    const std::string calibrated = query(true);
+    const std::string marker = "0.69999999999999995559 * ";
+    const auto at = calibrated.find(marker);
+    REQUIRE(at != std::string::npos);
+    const double factor = std::stod(calibrated.substr(at + marker.size()));
+    CHECK(factor == Approx(std::log(11.0) / std::log(11.0 / 9.0)));
+    CHECK(calibrated.find("* (breast@1 AND cancer@2)") != std::string::npos);
+    CHECK(query(false).find(marker + "(breast@1 AND cancer@2)") != std::string::npos);
 }
 
 TEST_CASE("A one-way pair widens Chinese queries only, and the list file marks it zh>en") {
