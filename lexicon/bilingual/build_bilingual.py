@@ -227,6 +227,7 @@ EXCLUDE_ZH = set("""
 雷击 颜面 深喉 双性恋 口齿不清
 """.split())
 EXCLUDE_PAIRS = set(line.strip() for line in """
+过度紧张	hypertension
 头脑	skull
 脑袋	skull
 脑瓜	skull
