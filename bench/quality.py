@@ -52,6 +52,7 @@ class EvalSet:
     qrels: str
     target: Target = None
     aliases: tuple = ()
+    no_target: str = "(smoke test)"  # what the target column says without one
 
 
 # The issue's quality targets; pubmedqa is a smoke test (each question is judged against its own abstract).
@@ -85,6 +86,14 @@ SETS = [
     EvalSet("csl-en-check", "English queries → Chinese CSL papers, held aside from tuning", "xling",
             "csl-en.corpus.jsonl", "csl-en-check.queries.jsonl", "csl-en-check.qrels.tsv",
             Target("MRR@10", 0.65)),
+    # One index of both languages, as Duet's users have: only the other language's records are judged, so these
+    # measure whether the typed language's records that share a fragment of the query crowd out the answers.
+    EvalSet("scifact-zh-mixed", "Chinese claims → English SciFact abstracts, 1,072 Chinese CSL papers indexed too",
+            "xling", "@data/en/scifact/corpus.jsonl+csl-en.corpus.jsonl", "scifact-zh.queries.jsonl",
+            "scifact-zh.qrels.tsv", no_target="(both languages)"),
+    EvalSet("csl-en-mixed", "English queries → Chinese CSL papers, SciFact's 5,183 English abstracts indexed too",
+            "xling", "@data/en/scifact/corpus.jsonl+csl-en.corpus.jsonl", "csl-en.queries.jsonl", "csl-en.qrels.tsv",
+            no_target="(both languages)"),
     EvalSet("pubmedqa", "English questions → their own PubMed abstract (smoke test)", "data",
             "en/pubmedqa/corpus.jsonl", "en/pubmedqa/queries.jsonl", "en/pubmedqa/qrels/all.tsv"),
 ]
@@ -116,11 +125,29 @@ def data_root():
     return Path(env) if env else (REPO.parent / "shared" / "data")
 
 
-def resolve(spec, kind, roots):
-    rel = getattr(spec, kind)
+def resolve_one(spec, rel, roots):
     if rel.startswith("@data/"):
         return roots["data"] / rel[len("@data/"):]
     return roots[spec.root] / rel
+
+
+def resolve(spec, kind, roots):
+    """The file of a set's corpus, queries or qrels; a corpus joined with + is a list of files."""
+    rel = getattr(spec, kind)
+    if kind == "corpus" and "+" in rel:
+        return [resolve_one(spec, part, roots) for part in rel.split("+")]
+    return resolve_one(spec, rel, roots)
+
+
+def joined_corpus(parts, work):
+    """One corpus file holding `parts` in order (their ids must not collide), written once per run."""
+    path = work / ("joined-" + "-".join(p.stem.replace(".", "_") for p in parts) + ".jsonl")
+    if not path.exists():
+        with open(path, "w", encoding="utf-8") as out:
+            for part in parts:
+                with open(part, encoding="utf-8") as f:
+                    shutil.copyfileobj(f, out)
+    return path
 
 
 def count_lines(path):
@@ -193,7 +220,7 @@ def ratio(duet, base):
 def target_cells(r):
     t = r.spec.target
     if t is None:
-        return "(smoke test)", ""
+        return r.spec.no_target, ""
     duet = r.engines.get("duet")
     if r.absent or duet is None or duet.scores is None:
         return t.label(), "–"
@@ -332,11 +359,14 @@ def main():
             r = SetResult(spec)
             results.append(r)
             paths = {k: resolve(spec, k, roots) for k in ("corpus", "queries", "qrels")}
-            absent = [str(p) for p in paths.values() if not p.is_file()]
+            files = [p for v in paths.values() for p in (v if isinstance(v, list) else [v])]
+            absent = [str(p) for p in files if not p.is_file()]
             if absent:
                 r.absent = "missing " + ", ".join(absent)
                 print(f"[{spec.name}] skipped: {r.absent}", file=sys.stderr)
                 continue
+            if isinstance(paths["corpus"], list):
+                paths["corpus"] = joined_corpus(paths["corpus"], work)
             print(f"[{spec.name}] {spec.what}", file=sys.stderr)
             qrels = trec_eval.read_qrels(paths["qrels"])
             r.queries = sum(1 for judged in qrels.values() if any(g > 0 for g in judged.values()))
