@@ -123,6 +123,26 @@ TEST_CASE("A Chinese query finds English-only records through the bilingual term
           std::vector<std::string>{"类风湿关节炎", "类风湿性关节炎", "风湿关节炎", "风湿性关节炎"});
 }
 
+TEST_CASE("The demo's sample records index without a failure and answer in both languages") {
+    TempDir dir;
+    Collect reporter;
+    const auto summary = index(dir / "db", fs::path(DUET_SAMPLES), reporter);
+    CHECK(summary.added == 953);
+    CHECK(summary.failed == 0);
+    CHECK(reporter.problems.empty());
+    duet::analysis::Analyzer list_analyzer(duet::testing::standard_analyzer());
+    const auto cross = duet::search::CrossLanguage::load(
+        duet::search::CrossLanguage::standard_list(duet::analysis::default_data_dir()), list_analyzer);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer(), {}, &cross);
+    // Breast cancer and tamoxifen: an English abstract on tamoxifen and a Chinese paper on breast cancer cells.
+    const auto ranked = searcher.rank("乳腺癌 他莫昔芬", 3);
+    const auto from = [&](const std::string& prefix) {
+        return std::count_if(ranked.begin(), ranked.end(), [&](const auto& h) { return h.id.rfind(prefix, 0) == 0; });
+    };
+    CHECK(from("scifact-") >= 1);
+    CHECK(from("csl-") >= 1);
+}
+
 TEST_CASE("A word in the title outweighs the same word in the abstract, in either language") {
     TempDir dir;
     const fs::path src = dir / "src";
