@@ -309,7 +309,8 @@ Xapian::doccount QueryBuilder::most_records(const Xapian::Query& q) const {
     return std::min(bound, vocabulary_->get_doccount());
 }
 
-std::vector<std::size_t> QueryBuilder::rarest_indices(const std::vector<Xapian::Query>& queries, std::size_t limit) const {
+Xapian::Query QueryBuilder::keep_rarest(const std::vector<Xapian::Query>& queries, const std::vector<std::string>& texts,
+                                        std::size_t limit, double weight, std::vector<Piece>& pieces) const {
     std::vector<std::pair<Xapian::doccount, std::size_t>> by_rarity;  // record count, index in `queries`
     for (std::size_t i = 0; i < queries.size(); ++i) {
         by_rarity.emplace_back(vocabulary_ != nullptr ? most_records(queries[i]) : 0, i);
@@ -319,17 +320,10 @@ std::vector<std::size_t> QueryBuilder::rarest_indices(const std::vector<Xapian::
         by_rarity.resize(limit);
         std::sort(by_rarity.begin(), by_rarity.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     }
-    std::vector<std::size_t> kept;
-    for (const auto& [count, i] : by_rarity) kept.push_back(i);
-    return kept;
-}
-
-Xapian::Query QueryBuilder::keep_rarest(const std::vector<Xapian::Query>& queries, const std::vector<std::string>& texts,
-                                        std::size_t limit, double weight, std::vector<Piece>& pieces) const {
     std::vector<Xapian::Query> kept;
-    for (const std::size_t i : rarest_indices(queries, limit)) {
+    for (const auto& [records, i] : by_rarity) {
         kept.push_back(queries[i]);
-        if (vocabulary_ != nullptr) pieces.push_back({texts[i], weight, most_records(queries[i])});
+        if (vocabulary_ != nullptr) pieces.push_back({texts[i], weight, records});
     }
     Xapian::Query any = combine(Xapian::Query::OP_OR, kept);
     return weight == 1.0 ? any : scaled(any, weight);

@@ -60,10 +60,8 @@ private:
     Xapian::Query filter_query(const Clause& clause) const;
     // A group of nothing but readable filters, ORed (year:(2019 OR 2021)); empty for any other group.
     Xapian::Query filter_group(const std::vector<Clause>& group) const;
-    // Indices of the `limit` of `queries` found in the fewest records of the searched database, in their order
-    // (all of them without a database or a limit).
-    std::vector<std::size_t> rarest_indices(const std::vector<Xapian::Query>& queries, std::size_t limit) const;
-    // Keeps the rarest `limit` of `queries` and adds them to `pieces` with their `texts` at `weight`.
+    // The `limit` of `queries` found in the fewest records of the searched database (all of them without a
+    // database or a limit), in their order, ORed at `weight`; adds them to `pieces` with their `texts`.
     Xapian::Query keep_rarest(const std::vector<Xapian::Query>& queries, const std::vector<std::string>& texts,
                               std::size_t limit, double weight, std::vector<Piece>& pieces) const;
     // At most how many records of the searched database `q` matches, from its terms' record counts.
