@@ -10,6 +10,7 @@
 #include <iostream>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -38,6 +39,26 @@ int run_batch(duet::search::Searcher& searcher, const std::string& path, std::si
     for (const auto& p : problems) fmt::print(stderr, "duet-search: {}: skipped {}\n", path, p);
     duet::search::write_run(searcher, queries, depth, std::cout);
     return 0;
+}
+
+// The query words CLI11 read as positionals and as extras, merged back into the order they were typed in.
+std::vector<std::string> in_typed_order(int argc, char** argv, const std::vector<std::string>& positional,
+                                        const std::vector<std::string>& extras) {
+    std::vector<std::string> out;
+    std::size_t p = 0;
+    std::size_t e = 0;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (p < positional.size() && arg == positional[p]) {
+            out.push_back(positional[p++]);
+        } else if (e < extras.size() && arg == extras[e]) {
+            out.push_back(extras[e++]);
+        }
+    }
+    // Whatever did not line up (CLI11 split an argument) keeps CLI11's order.
+    out.insert(out.end(), positional.begin() + static_cast<std::ptrdiff_t>(p), positional.end());
+    out.insert(out.end(), extras.begin() + static_cast<std::ptrdiff_t>(e), extras.end());
+    return out;
 }
 
 }  // namespace
@@ -89,7 +110,19 @@ int main(int argc, char** argv) {
     tuning->add_option("--calibrate-expansions", ranking.calibrate_expansions,
                        "weigh translations by the typed terms they translate in this database (true|false)")
         ->capture_default_str();
+    // A query may exclude words (knee -mouse): arguments CLI11 takes for unknown short options are query words,
+    // in the order typed. An unknown long option (--limt) is still an error, not something to search for.
+    app.allow_extras();
     CLI11_PARSE(app, argc, argv);
+    const std::vector<std::string> extras = app.remaining();
+    for (const std::string& extra : extras) {
+        if (extra.rfind("--", 0) == 0) {
+            fmt::print(stderr, "duet-search: unknown option {} (a query word starting with -- needs quotes and a "
+                               "space, or -- before the query)\nRun with --help for more information.\n", extra);
+            return 2;
+        }
+    }
+    words = in_typed_order(argc, argv, words, extras);
     if (run_file.empty() && words.empty() && like_id.empty()) {
         fmt::print(stderr, "duet-search: give a QUERY, --like ID, or --run FILE for batch mode\n{}", app.help());
         return 2;
