@@ -398,6 +398,15 @@ Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, Bu
                                             const std::vector<Piece>& typed) {
     if (cross_ == nullptr || ranking_.expansion <= 0) return Xapian::Query();
     const Xapian::doccount all = vocabulary_ != nullptr ? vocabulary_->get_doccount() : 0;
+    std::map<std::string, bool> has_language;  // asked once per query: a remote shard answers each over the network
+    const auto indexed = [&](const std::string& language) {
+        const auto [it, fresh] = has_language.try_emplace(language, false);
+        if (fresh) {
+            it->second = vocabulary_ != nullptr &&
+                         vocabulary_->term_exists(schema::filter_term(schema::kLangPrefix, language));
+        }
+        return it->second;
+    };
     std::vector<Xapian::Query> added;
     for (const Expansion& e : cross_->expand(tokens)) {
         if (added.size() >= ranking_.max_expansions || budget == 0) break;
@@ -408,11 +417,9 @@ Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, Bu
         // translation is weighed so that a record having it scores what one having the typed words does. In an
         // index without records of the typed language, or when no record has the translation, weights stay as
         // they were: then nothing competes across languages.
-        const bool typed_language_indexed =
-            vocabulary_ != nullptr &&
-            vocabulary_->term_exists(schema::filter_term(schema::kLangPrefix, e.to_english ? "zh" : "en"));
-        const double typed_mass =
-            ranking_.calibrate_expansions && typed_language_indexed ? mass(source_pieces(e, typed), all) : 0.0;
+        const double typed_mass = ranking_.calibrate_expansions && indexed(e.to_english ? "zh" : "en")
+                                      ? mass(source_pieces(e, typed), all)
+                                      : 0.0;
         std::vector<std::pair<Xapian::Query, double>> alternatives;  // query, its mass
         std::vector<std::string> searched;  // mice and mouse are one term: search it once
         for (const std::string& target : e.targets) {
