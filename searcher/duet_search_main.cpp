@@ -5,6 +5,7 @@
 #include "run_mode.h"
 #include "searcher.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -114,7 +115,9 @@ int main(int argc, char** argv) {
     // in the order typed. An unknown long option (--limt) is still an error, not something to search for.
     app.allow_extras();
     CLI11_PARSE(app, argc, argv);
-    const std::vector<std::string> extras = app.remaining();
+    std::vector<std::string> extras = app.remaining();
+    // CLI11 hands back the "--" that ends the options; it is no query word.
+    extras.erase(std::remove(extras.begin(), extras.end(), "--"), extras.end());
     for (const std::string& extra : extras) {
         if (extra.rfind("--", 0) == 0) {
             fmt::print(stderr, "duet-search: unknown option {} (a query word starting with -- needs quotes and a "

@@ -17,6 +17,9 @@ grep -q '"10.1186/s13287-025-04495-z"' <<<"$out" && fail "the rheumatoid arthrit
 out=$("$search" --db "$dir/db" -rheumatoid --limit 5 mesenchymal --json 2>&1) || fail "exclusion first: $out"
 grep -q '"query": "-rheumatoid mesenchymal"' <<<"$out" || fail "leading exclusion not read: $out"
 
+out=$("$search" --db "$dir/db" --json -- mesenchymal -rheumatoid 2>&1) || fail "-- before the query: $out"
+grep -q '"query": "mesenchymal -rheumatoid"' <<<"$out" || fail "-- was taken for a query word: $out"
+
 out=$("$search" --db "$dir/db" --limt 3 knee 2>&1)
 [ $? -eq 2 ] || fail "an unknown long option did not exit 2: $out"
 grep -q "unknown option --limt" <<<"$out" || fail "no clear message for an unknown option: $out"
