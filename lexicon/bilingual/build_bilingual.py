@@ -228,6 +228,7 @@ EXCLUDE_ZH = set("""
 """.split())
 EXCLUDE_PAIRS = set(line.strip() for line in """
 过度紧张	hypertension
+泛酸	vitamin
 头脑	skull
 脑袋	skull
 脑瓜	skull
