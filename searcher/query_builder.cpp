@@ -205,6 +205,8 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
     std::vector<std::string> plain_words;  // single-term words, in query order, for proximity pairs
     std::vector<Xapian::Query> bigrams;
     std::vector<std::string> bigram_texts;
+    std::vector<std::vector<const Token*>> word_tokens;  // what each of `words` highlights
+    std::vector<std::vector<const Token*>> bigram_tokens;
     std::vector<Xapian::Query> unigrams;  // distinct, in query order
     std::vector<std::string> unigram_texts;
     for (const auto& [chunk, members] : chunks) {
@@ -235,8 +237,8 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
                 words.push_back(combine(Xapian::Query::OP_SYNONYM, {Xapian::Query(joined_term), phrase}));
             }
             word_texts.push_back(joined->term);
-            remember(*joined);
-            for (const Token* p : parts) remember(*p);
+            word_tokens.push_back(parts);
+            word_tokens.back().push_back(joined);
             --budget;
             continue;
         }
@@ -248,13 +250,16 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
             if (t->kind == TokenKind::Word && !single_han) {
                 words.emplace_back(term(*t), 1, t->position);
                 word_texts.push_back(t->term);
+                word_tokens.push_back({t});
                 plain_words.push_back(term(*t));
             } else if (t->kind == TokenKind::Bigram) {
                 bigrams.emplace_back(term(*t));
                 bigram_texts.push_back(t->term);
+                bigram_tokens.push_back({t});
             } else if (t->kind == TokenKind::Unigram && han_chars == 1) {
                 words.emplace_back(term(*t));
                 word_texts.push_back(t->term);
+                word_tokens.push_back({t});
             } else if (t->kind == TokenKind::Unigram && boost_chars && ranking_.unigram > 0 && !t->stop && !translated) {
                 // Not highlighted: they only add to the scores of records that match otherwise.
                 const std::string unigram = term(*t);
@@ -268,11 +273,18 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
             } else {
                 continue;
             }
-            remember(*t);
             --budget;
         }
     }
-    Xapian::Query q = keep_rarest(words, word_texts, ranking_.max_words, 1.0, pieces);
+    // Only what is searched is highlighted: a pasted paragraph's commonest words, left out, are not marked.
+    const auto remember_kept = [&](const std::vector<std::vector<const Token*>>& tokens_of, const auto& kept) {
+        for (const std::size_t i : kept) {
+            for (const Token* t : tokens_of[i]) remember(*t);
+        }
+    };
+    std::vector<std::size_t> kept;
+    Xapian::Query q = keep_rarest(words, word_texts, ranking_.max_words, 1.0, pieces, &kept);
+    remember_kept(word_tokens, kept);
     if (ranking_.proximity > 0 && plain_words.size() > 1) {
         // Neighbouring query words that also stand near each other in a document say more than either alone.
         // (Xapian 1.4's NEAR takes single terms only, so compounds sit this out.)
@@ -287,7 +299,8 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
     }
     // Measured on KUAKE-QTR and medical QA: ORing the pieces ranks better than weighing each word's pieces
     // as one synonym, though in a tiny index partial matches can then outscore a translated whole word.
-    q = either(q, keep_rarest(bigrams, bigram_texts, ranking_.max_words, ranking_.bigram, pieces));
+    q = either(q, keep_rarest(bigrams, bigram_texts, ranking_.max_words, ranking_.bigram, pieces, &kept));
+    remember_kept(bigram_tokens, kept);
     // Single characters of a longer run only add to the scores of records that match otherwise: a record
     // with nothing but 病 of 糖尿病 is no answer, and at 1M records such characters are in a tenth of them.
     // (Measured: the same rankings on every set to the third decimal, half the time of short Chinese queries.)
@@ -310,7 +323,8 @@ Xapian::doccount QueryBuilder::most_records(const Xapian::Query& q) const {
 }
 
 Xapian::Query QueryBuilder::keep_rarest(const std::vector<Xapian::Query>& queries, const std::vector<std::string>& texts,
-                                        std::size_t limit, double weight, std::vector<Piece>& pieces) const {
+                                        std::size_t limit, double weight, std::vector<Piece>& pieces,
+                                        std::vector<std::size_t>* kept_indices) const {
     std::vector<std::pair<Xapian::doccount, std::size_t>> by_rarity;  // record count, index in `queries`
     for (std::size_t i = 0; i < queries.size(); ++i) {
         by_rarity.emplace_back(vocabulary_ != nullptr ? most_records(queries[i]) : 0, i);
@@ -321,8 +335,10 @@ Xapian::Query QueryBuilder::keep_rarest(const std::vector<Xapian::Query>& querie
         std::sort(by_rarity.begin(), by_rarity.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     }
     std::vector<Xapian::Query> kept;
+    if (kept_indices != nullptr) kept_indices->clear();
     for (const auto& [records, i] : by_rarity) {
         kept.push_back(queries[i]);
+        if (kept_indices != nullptr) kept_indices->push_back(i);
         if (vocabulary_ != nullptr) pieces.push_back({texts[i], weight, records});
     }
     Xapian::Query any = combine(Xapian::Query::OP_OR, kept);

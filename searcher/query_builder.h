@@ -61,9 +61,11 @@ private:
     // A group of nothing but readable filters, ORed (year:(2019 OR 2021)); empty for any other group.
     Xapian::Query filter_group(const std::vector<Clause>& group) const;
     // The `limit` of `queries` found in the fewest records of the searched database (all of them without a
-    // database or a limit), in their order, ORed at `weight`; adds them to `pieces` with their `texts`.
+    // database or a limit), in their order, ORed at `weight`; adds them to `pieces` with their `texts`, and their
+    // indices to `kept_indices`.
     Xapian::Query keep_rarest(const std::vector<Xapian::Query>& queries, const std::vector<std::string>& texts,
-                              std::size_t limit, double weight, std::vector<Piece>& pieces) const;
+                              std::size_t limit, double weight, std::vector<Piece>& pieces,
+                              std::vector<std::size_t>* kept_indices = nullptr) const;
     // At most how many records of the searched database `q` matches, from its terms' record counts.
     Xapian::doccount most_records(const Xapian::Query& q) const;
     // `typed`: the pieces the query searches for `tokens` itself, which calibrate the translations' weights.

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <set>
 
 namespace {
 
@@ -108,8 +109,11 @@ TEST_CASE("A pasted paragraph searches its rarest words, and a number is as comm
     ranking.max_words = 3;
     duet::search::QueryBuilder builder(analyzer, ranking, nullptr, &db);
     // The three rarest, in the order typed; 1.8 (a phrase of 1 and 8, each in every record) is left out.
-    CHECK(builder.build("apple banana cherry grape melon 1.8").query.get_description() ==
-          "Query((banana@2 OR cherri@3 OR melon@5))");
+    const auto pasted = builder.build("apple banana cherry grape melon 1.8");
+    CHECK(pasted.query.get_description() == "Query((banana@2 OR cherri@3 OR melon@5))");
+    // Only what is searched is highlighted.
+    CHECK(std::set<std::string>(pasted.highlight.words.begin(), pasted.highlight.words.end()) ==
+          std::set<std::string>{"banana", "cherri", "melon"});
     // Up to the limit every word stays.
     CHECK(builder.build("apple 1.8 grape").query.get_description() ==
           "Query((appl@1 OR (1@2 PHRASE 2 8@3) OR grape@4))");
