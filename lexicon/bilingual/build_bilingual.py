@@ -229,6 +229,8 @@ EXCLUDE_ZH = set("""
 EXCLUDE_PAIRS = set(line.strip() for line in """
 过度紧张	hypertension
 泛酸	vitamin
+风机	ventilator
+心病	anxiety
 头脑	skull
 脑袋	skull
 脑瓜	skull
