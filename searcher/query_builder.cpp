@@ -471,8 +471,15 @@ Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, Bu
 }
 
 Xapian::Query QueryBuilder::translations(std::string_view text, BuiltQuery& built) {
+    const std::vector<Token> tokens = analyzer_.analyze(text);
+    // Weighed against what the text's own words weigh, as a query's translations are.
+    Clause typed;
+    typed.text = std::string(text);
+    MatchTerms ignored;
+    std::size_t typed_budget = ranking_.max_terms;
+    const Scored own = text_query(typed, tokens, ignored, typed_budget);
     std::size_t budget = ranking_.max_terms;
-    return expansion_query(analyzer_.analyze(text), built, budget);
+    return expansion_query(tokens, built, budget, own.pieces);
 }
 
 BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {

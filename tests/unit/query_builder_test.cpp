@@ -285,6 +285,13 @@ TEST_CASE("A translation weighs what the typed word it stands for weighs, where 
     CHECK(factor == Approx(std::log(11.0) / std::log(11.0 / 9.0)));
     CHECK(calibrated.find("* (breast@1 AND cancer@2)") != std::string::npos);
     CHECK(query(false).find(marker + "(breast@1 AND cancer@2)") != std::string::npos);
+    // A record's similar records reach the other language through its title's translations, weighed alike.
+    duet::search::QueryBuilder builder(analyzer, ranking, &cross, &db);
+    duet::search::BuiltQuery similar;
+    const std::string title = builder.translations("乳腺癌", similar).get_description();
+    const auto title_at = title.find(marker);
+    REQUIRE(title_at != std::string::npos);
+    CHECK(std::stod(title.substr(title_at + marker.size())) == Approx(factor));
 }
 
 TEST_CASE("A one-way pair widens Chinese queries only, and the list file marks it zh>en") {
