@@ -414,7 +414,7 @@ Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, Bu
                                             const std::vector<Piece>& typed) {
     if (cross_ == nullptr || ranking_.expansion <= 0) return Xapian::Query();
     const Xapian::doccount all = vocabulary_ != nullptr ? vocabulary_->get_doccount() : 0;
-    std::map<std::string, bool> has_language;  // asked once per query: a remote shard answers each over the network
+    std::map<std::string, bool> has_language;  // asked once per text: a remote shard answers each over the network
     const auto indexed = [&](const std::string& language) {
         const auto [it, fresh] = has_language.try_emplace(language, false);
         if (fresh) {

@@ -1,10 +1,7 @@
 // The knobs of ranking, tuned on training data only (see bench/README.md); defaults are the tuned values.
 #pragma once
 
-#include <xapian.h>
-
 #include <cstddef>
-#include <memory>
 
 namespace duet::search {
 
@@ -30,13 +27,5 @@ struct Ranking {
                                   ///< paragraph is searched by its most telling words
     std::size_t max_unigrams = 10;  ///< distinct Han unigrams a text adds, the rarest (0: all): more only cost time
 };
-
-/// The weighting scheme `ranking` names, with its parameters.
-inline std::unique_ptr<Xapian::Weight> make_weight(const Ranking& ranking) {
-    if (ranking.weighting == Weighting::bm25) {
-        return std::make_unique<Xapian::BM25Weight>(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5);
-    }
-    return std::make_unique<Xapian::IneB2Weight>(ranking.ineb2_c);
-}
 
 }  // namespace duet::search

@@ -213,7 +213,11 @@ Searcher::Generation Searcher::open_generation(const std::filesystem::path& db) 
 
 Xapian::Enquire Searcher::make_enquire(const Xapian::Query& query) {
     Xapian::Enquire enquire(db_);
-    enquire.set_weighting_scheme(*make_weight(ranking_));
+    if (ranking_.weighting == Weighting::bm25) {
+        enquire.set_weighting_scheme(Xapian::BM25Weight(ranking_.bm25_k1, 0, 1, ranking_.bm25_b, 0.5));
+    } else {
+        enquire.set_weighting_scheme(Xapian::IneB2Weight(ranking_.ineb2_c));
+    }
     enquire.set_query(query);
     return enquire;
 }
