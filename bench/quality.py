@@ -86,14 +86,26 @@ SETS = [
     EvalSet("csl-en-check", "English queries → Chinese CSL papers, held aside from tuning", "xling",
             "csl-en.corpus.jsonl", "csl-en-check.queries.jsonl", "csl-en-check.qrels.tsv",
             Target("MRR@10", 0.65)),
-    # One index of both languages, as Duet's users have: only the other language's records are judged, so these
-    # measure whether the typed language's records that share a fragment of the query crowd out the answers.
+    # One index of both languages, as Duet's users have. In these two only the other language's records are
+    # judged, so they measure whether the typed language's records that share a fragment of the query crowd out
+    # the answers; they reward any shift towards translations.
     EvalSet("scifact-zh-mixed", "Chinese claims → English SciFact abstracts, 1,072 Chinese CSL papers indexed too",
             "xling", "@data/en/scifact/corpus.jsonl+csl-en.corpus.jsonl", "scifact-zh.queries.jsonl",
             "scifact-zh.qrels.tsv", no_target="(both languages)"),
     EvalSet("csl-en-mixed", "English queries → Chinese CSL papers, SciFact's 5,183 English abstracts indexed too",
             "xling", "@data/en/scifact/corpus.jsonl+csl-en.corpus.jsonl", "csl-en.queries.jsonl", "csl-en.qrels.tsv",
             no_target="(both languages)"),
+    # In these three only the typed language's records are judged: they measure whether translations crowd out
+    # the answers that match the words typed, and reward any shift away from translations.
+    EvalSet("scifact-mixed", "English claims → English SciFact abstracts, 1,072 Chinese CSL papers indexed too",
+            "xling", "@data/en/scifact/corpus.jsonl+csl-en.corpus.jsonl", "@data/en/scifact/queries.train.jsonl",
+            "@data/en/scifact/qrels/train.tsv", no_target="(both languages)"),
+    EvalSet("kuake-mixed", "Chinese search queries → Chinese web titles, SciFact's English abstracts indexed too",
+            "data", "zh/kuake-qtr/corpus.jsonl+en/scifact/corpus.jsonl", "zh/kuake-qtr/queries.train.jsonl",
+            "zh/kuake-qtr/qrels/train.tsv", no_target="(both languages)"),
+    EvalSet("medqa-mixed", "Chinese patient questions → doctors' answers, SciFact's English abstracts indexed too",
+            "data", "zh/medical-qa/corpus.jsonl+en/scifact/corpus.jsonl", "zh/medical-qa/queries.dev.jsonl",
+            "zh/medical-qa/qrels/dev.tsv", no_target="(both languages)"),
     EvalSet("pubmedqa", "English questions → their own PubMed abstract (smoke test)", "data",
             "en/pubmedqa/corpus.jsonl", "en/pubmedqa/queries.jsonl", "en/pubmedqa/qrels/all.tsv"),
 ]
@@ -141,7 +153,7 @@ def resolve(spec, kind, roots):
 
 def joined_corpus(parts, work):
     """One corpus file holding `parts` in order (their ids must not collide), written once per run."""
-    path = work / ("joined-" + "-".join(p.stem.replace(".", "_") for p in parts) + ".jsonl")
+    path = work / ("joined-" + "-".join(f"{p.parent.name}_{p.stem}".replace(".", "_") for p in parts) + ".jsonl")
     if not path.exists():
         with open(path, "w", encoding="utf-8") as out:
             for part in parts:

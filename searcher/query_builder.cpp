@@ -185,7 +185,9 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
             if (t.kind != TokenKind::Word || (t.stop && !all_stop) || words.size() >= budget) continue;
             words.emplace_back(term(t), 1, t.position);
             remember(t);
-            if (vocabulary_ != nullptr) pieces.push_back({t.term, 1.0, vocabulary_->get_termfreq(term(t))});
+            if (vocabulary_ != nullptr) {
+                pieces.push_back({t.term, 1.0, vocabulary_->get_termfreq(term(t)), words.back()});
+            }
             if (first == 0) first = t.position;
             last = t.position;
         }
@@ -339,7 +341,7 @@ Xapian::Query QueryBuilder::keep_rarest(const std::vector<Xapian::Query>& querie
     for (const auto& [records, i] : by_rarity) {
         kept.push_back(queries[i]);
         if (kept_indices != nullptr) kept_indices->push_back(i);
-        if (vocabulary_ != nullptr) pieces.push_back({texts[i], weight, records});
+        if (vocabulary_ != nullptr) pieces.push_back({texts[i], weight, records, queries[i]});
     }
     Xapian::Query any = combine(Xapian::Query::OP_OR, kept);
     return weight == 1.0 ? any : scaled(any, weight);
@@ -378,16 +380,8 @@ double rarity(Xapian::doccount records, Xapian::doccount all) {
     return records == 0 ? 0.0 : std::log((static_cast<double>(all) + 1.0) / static_cast<double>(records));
 }
 
-// What a record that has all of `pieces` scores, up to a constant.
-double mass(const std::vector<QueryBuilder::Piece>& pieces, Xapian::doccount all) {
-    double sum = 0;
-    for (const auto& p : pieces) sum += p.weight * rarity(p.records, all);
-    return sum;
-}
-
 // The pieces of the typed query that search `e`'s source: for a Chinese source its words, bigrams and characters
-// (莫昔芬 of 他莫昔芬 too), for an English one its stems. A piece in no record counts as in one: the typed word is
-// rare, not weightless (骨关节炎 in an index whose Chinese records all lack it still means osteoarthritis).
+// (莫昔芬 of 他莫昔芬 too), for an English one its stems.
 std::vector<QueryBuilder::Piece> source_pieces(const Expansion& e, const std::vector<QueryBuilder::Piece>& typed) {
     std::vector<QueryBuilder::Piece> found;
     for (const auto& p : typed) {
@@ -403,9 +397,55 @@ std::vector<QueryBuilder::Piece> source_pieces(const Expansion& e, const std::ve
         }
         if (!inside) continue;
         found.push_back(p);
-        found.back().records = std::max<Xapian::doccount>(p.records, 1);
     }
     return found;
+}
+
+}  // namespace
+
+double QueryBuilder::mean_wdf(const Xapian::Query& q) const {
+    double occurrences = 0;
+    double records = 0;
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+        occurrences += static_cast<double>(vocabulary_->get_collection_freq(*t));
+        records += static_cast<double>(vocabulary_->get_termfreq(*t));
+    }
+    return records > 0 ? occurrences / records : 1.0;
+}
+
+QueryBuilder::Mass QueryBuilder::mass(const std::vector<Piece>& pieces) const {
+    const Xapian::doccount all = vocabulary_->get_doccount();
+    const bool ineb2 = ranking_.weighting == Weighting::ineb2;
+    Mass m;
+    for (const Piece& p : pieces) {
+        if (p.records == 0) {
+            m.unseen += p.weight * rarity(1, all);
+            continue;
+        }
+        const double w = p.weight * rarity(p.records, all);
+        const double wdf = ineb2 ? mean_wdf(p.query) : 1.0;
+        const double records = static_cast<double>(p.records);
+        m.seen += ineb2 ? w * (wdf * records + 1.0) / records : w;
+        m.rarity += w;
+        m.recurrence += w * wdf;
+    }
+    return m;
+}
+
+namespace {
+
+// The factor that makes a record having a translation score what one having the typed words does: in an index of
+// both languages each language's records weigh a term by their own counts, and a Chinese word also scores through
+// its bigrams and characters. Under IneB2 a term's weight in every record also grows with how often it recurs in
+// the records that have it, (occurrences + 1) / records, so 心力衰竭, said again and again in papers about heart
+// failure, outweighs a word of a short web title; BM25 saturates instead, and only rarity counts. A typed piece
+// in no record counts as in one, recurring as the translation does: nothing says otherwise (骨关节炎 in an index
+// whose Chinese records all lack it still means osteoarthritis).
+double calibration(const QueryBuilder::Mass& typed, const QueryBuilder::Mass& translated, bool ineb2) {
+    if (translated.seen <= 0) return 1.0;
+    const double recurrence = translated.recurrence / translated.rarity;
+    const double typed_score = typed.seen + typed.unseen * (ineb2 ? recurrence + 1.0 : 1.0);
+    return typed_score > 0 ? typed_score / translated.seen : 1.0;
 }
 
 }  // namespace
@@ -413,7 +453,6 @@ std::vector<QueryBuilder::Piece> source_pieces(const Expansion& e, const std::ve
 Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, BuiltQuery& built, std::size_t& budget,
                                             const std::vector<Piece>& typed) {
     if (cross_ == nullptr || ranking_.expansion <= 0) return Xapian::Query();
-    const Xapian::doccount all = vocabulary_ != nullptr ? vocabulary_->get_doccount() : 0;
     std::map<std::string, bool> has_language;  // asked once per text: a remote shard answers each over the network
     const auto indexed = [&](const std::string& language) {
         const auto [it, fresh] = has_language.try_emplace(language, false);
@@ -423,20 +462,20 @@ Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, Bu
         }
         return it->second;
     };
+    const bool ineb2 = ranking_.weighting == Weighting::ineb2;
     std::vector<Xapian::Query> added;
     for (const Expansion& e : cross_->expand(tokens)) {
         if (added.size() >= ranking_.max_expansions || budget == 0) break;
-        // Records of each language weigh a term by that language's records alone (乳腺癌 in 2 Chinese papers,
-        // "breast cancer" in 178 English abstracts), and a Chinese word also scores through its bigrams and
-        // characters. With 1,072 Chinese papers indexed beside SciFact's abstracts, Chinese papers sharing a
-        // fragment of a Chinese claim outranked the English abstracts that answer it (nDCG@10 0.077, against 0.654
-        // without them). So a translation is weighed so that a record having it scores what one having the typed
-        // words does. In an index without records of the typed language, or when no record has the translation,
-        // weights stay as they were: then nothing competes across languages.
-        const double typed_mass = ranking_.calibrate_expansions && indexed(e.to_english ? "zh" : "en")
-                                      ? mass(source_pieces(e, typed), all)
-                                      : 0.0;
-        std::vector<std::pair<Xapian::Query, double>> alternatives;  // query, its mass
+        // With 1,072 Chinese papers indexed beside SciFact's abstracts, Chinese papers sharing a fragment of a
+        // Chinese claim outranked the English abstracts that answer it (nDCG@10 0.077, against 0.654 without
+        // them); weighed by rarity alone, translations then crowded Chinese answers out of KUAKE's short queries
+        // (0.764, against 0.811) once SciFact's abstracts were indexed beside them. So a translation is weighed so
+        // that a record having it scores what one having the typed words does. In an index without records of the
+        // typed language, or when no record has the translation, weights stay as they were: then nothing competes
+        // across languages.
+        const bool calibrate = ranking_.calibrate_expansions && indexed(e.to_english ? "zh" : "en");
+        const Mass typed_mass = calibrate ? mass(source_pieces(e, typed)) : Mass{};
+        std::vector<std::pair<Xapian::Query, double>> alternatives;  // query, its calibration
         std::vector<std::string> searched;  // mice and mouse are one term: search it once
         for (const std::string& target : e.targets) {
             Clause c;
@@ -449,7 +488,8 @@ Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, Bu
             std::string description = q.get_description();
             if (std::find(searched.begin(), searched.end(), description) == searched.end()) {
                 searched.push_back(std::move(description));
-                alternatives.emplace_back(std::move(q), mass(s.pieces, all));
+                alternatives.emplace_back(std::move(q),
+                                          calibrate ? calibration(typed_mass, mass(s.pieces), ineb2) : 1.0);
             }
             // Overlapping entries (病患, 患者) may both give "patient"; the page lists it once.
             add_expansion(built, target);
@@ -457,10 +497,7 @@ Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, Bu
         // Alternative translations of one term share its weight. (OP_MAX would say this better, but Debian's
         // Xapian 1.4.22 crashes on OP_MAX over subqueries that share terms.)
         std::vector<Xapian::Query> weighed;
-        for (const auto& [q, translated_mass] : alternatives) {
-            const double calibration = typed_mass > 0 && translated_mass > 0 ? typed_mass / translated_mass : 1.0;
-            weighed.push_back(calibration == 1.0 ? q : scaled(q, calibration));
-        }
+        for (const auto& [q, factor] : alternatives) weighed.push_back(factor == 1.0 ? q : scaled(q, factor));
         if (weighed.size() == 1) added.push_back(weighed.front());
         if (weighed.size() > 1) {
             added.push_back(scaled(combine(Xapian::Query::OP_OR, weighed), 1.0 / static_cast<double>(weighed.size())));

@@ -26,6 +26,15 @@ public:
         std::string text;  ///< the analyzer's term, unprefixed (乳腺癌, 乳腺, 乳, or a stem)
         double weight = 1.0;
         Xapian::doccount records = 0;
+        Xapian::Query query;  ///< what searches it, for its terms' statistics
+    };
+
+    /// What a record having some pieces scores under the ranking's scheme, up to a constant.
+    struct Mass {
+        double seen = 0;        ///< from the pieces some record has
+        double unseen = 0;      ///< the rarity of the pieces no record has, as if each were in one
+        double rarity = 0;      ///< the seen pieces' rarity, summed
+        double recurrence = 0;  ///< their mean occurrences in a record having them, weighted by rarity, summed
     };
 
     /// `cross` (may be null) widens free-text queries with the other language's terms. `vocabulary` (may be
@@ -68,6 +77,9 @@ private:
                               std::vector<std::size_t>* kept_indices = nullptr) const;
     // At most how many records of the searched database `q` matches, from its terms' record counts.
     Xapian::doccount most_records(const Xapian::Query& q) const;
+    Mass mass(const std::vector<Piece>& pieces) const;
+    // How often `q`'s terms occur in a record that has them, on average.
+    double mean_wdf(const Xapian::Query& q) const;
     // `typed`: the pieces the query searches for `tokens` itself, which calibrate the translations' weights.
     Xapian::Query expansion_query(const std::vector<analysis::Token>& tokens, BuiltQuery& built, std::size_t& budget,
                                   const std::vector<Piece>& typed = {});

@@ -250,17 +250,18 @@ TEST_CASE("A translation weighs what the typed word it stands for weighs, where 
     duet::search::Ranking ranking;
     ranking.unigram = 0;
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    // Nine English records have "breast cancer": in this index it is a common phrase.
+    // Nine English records say "breast cancer" three times each: in this index it is a common phrase.
     for (int i = 0; i < 9; ++i) {
         Xapian::Document doc;
         doc.add_term("XLen");
-        doc.add_term("breast");
-        doc.add_term("cancer");
+        doc.add_term("breast", 3);
+        doc.add_term("cancer", 3);
         db.add_document(doc);
     }
-    const auto query = [&](bool calibrate) {
+    const auto query = [&](bool calibrate, duet::search::Weighting weighting = duet::search::Weighting::ineb2) {
         duet::search::Ranking r = ranking;
         r.calibrate_expansions = calibrate;
+        r.weighting = weighting;
         return duet::search::QueryBuilder(analyzer, r, &cross, &db).build("乳腺癌").query.get_description();
     };
     // No Chinese record: nothing competes across languages, and the weights stay as tuned.
@@ -268,21 +269,29 @@ TEST_CASE("A translation weighs what the typed word it stands for weighs, where 
     CHECK(query(false) == "Query(((乳腺癌@1 OR 0.5 * (B乳腺 OR B腺癌)) OR 0.69999999999999995559 * "
                          "(breast@1 AND cancer@2)))");
 
-    // One Chinese record, which has 乳腺癌. A Chinese record with it scores its word and both bigrams, each in
-    // one record of ten: 2 log(11); an English record scores two words in nine of ten: 2 log(11/9). The
-    // translation is scaled by their ratio, so both records weigh alike before the expansion weight.
+    // One Chinese record, which has 乳腺癌 once. A Chinese record with it scores its word and both bigrams (at
+    // half weight), each in one record of ten and said once there: 2 log(11) × (1 + 1) / 1 under IneB2, whose
+    // weights grow with how often a term recurs in the records that have it, (occurrences + 1) / records. An
+    // English record scores two words, each in nine of ten records and said 27 times in them:
+    // 2 log(11/9) × (27 + 1) / 9. The translation is scaled by their ratio, so both records weigh alike before
+    // the expansion weight.
     Xapian::Document chinese;
     chinese.add_term("XLzh");
     chinese.add_term("乳腺癌");
     chinese.add_term("B乳腺");
     chinese.add_term("B腺癌");
     db.add_document(chinese);
-    const std::string calibrated = query(true);
     const std::string marker = "0.69999999999999995559 * ";
-    const auto at = calibrated.find(marker);
-    REQUIRE(at != std::string::npos);
-    const double factor = std::stod(calibrated.substr(at + marker.size()));
-    CHECK(factor == Approx(std::log(11.0) / std::log(11.0 / 9.0)));
+    const auto factor_in = [&](const std::string& description) {
+        const auto at = description.find(marker);
+        REQUIRE(at != std::string::npos);
+        return std::stod(description.substr(at + marker.size()));
+    };
+    const std::string calibrated = query(true);
+    const double factor = factor_in(calibrated);
+    CHECK(factor == Approx((2 * std::log(11.0) * 2.0) / (2 * std::log(11.0 / 9.0) * 28.0 / 9.0)));
+    // BM25 saturates a term's frequency instead: only rarity counts.
+    CHECK(factor_in(query(true, duet::search::Weighting::bm25)) == Approx(std::log(11.0) / std::log(11.0 / 9.0)));
     CHECK(calibrated.find("* (breast@1 AND cancer@2)") != std::string::npos);
     CHECK(query(false).find(marker + "(breast@1 AND cancer@2)") != std::string::npos);
     // A record's similar records reach the other language through its title's translations, weighed alike.
@@ -292,6 +301,21 @@ TEST_CASE("A translation weighs what the typed word it stands for weighs, where 
     const auto title_at = title.find(marker);
     REQUIRE(title_at != std::string::npos);
     CHECK(std::stod(title.substr(title_at + marker.size())) == Approx(factor));
+
+    // A typed word no record has (骨关节炎, nor its bigrams) counts as in one record, said there as often as its
+    // translation is said in the records that have it (twice): nothing says otherwise.
+    cross.add("骨关节炎", "osteoarthritis", analyzer);
+    for (int i = 0; i < 3; ++i) {
+        Xapian::Document doc;
+        doc.add_term("XLen");
+        doc.add_term("osteoarthr", 2);
+        db.add_document(doc);
+    }
+    const double all = static_cast<double>(db.get_doccount()) + 1.0;
+    const std::string absent = duet::search::QueryBuilder(analyzer, ranking, &cross, &db).build("骨关节炎").query
+                                   .get_description();
+    CHECK(absent.find(marker) != std::string::npos);
+    CHECK(factor_in(absent) == Approx((1 + 3 * 0.5) * std::log(all) * (2.0 + 1) / (std::log(all / 3) * 7.0 / 3.0)));
 }
 
 TEST_CASE("A one-way pair widens Chinese queries only, and the list file marks it zh>en") {
