@@ -1,5 +1,7 @@
 #include "query_syntax.h"
 
+#include "ascii_forms.h"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -19,32 +21,6 @@ std::size_t quote_length(std::string_view s, std::size_t at) {
         if (s.compare(at, q.size(), q) == 0) return q.size();
     }
     return 0;
-}
-
-// Chinese keyboards type the syntax characters full-width (（骨关节炎 OR 关节炎）, title：干细胞, －小鼠) and
-// space words with U+3000. They are read as their ASCII forms, as the analyzer folds them inside words.
-std::string ascii_syntax(std::string_view query) {
-    constexpr std::array<std::pair<std::string_view, char>, 8> kForms = {{{"\xE3\x80\x80", ' '},
-                                                                          {"\xEF\xBC\x82", '"'},
-                                                                          {"\xEF\xBC\x88", '('},
-                                                                          {"\xEF\xBC\x89", ')'},
-                                                                          {"\xEF\xBC\x8B", '+'},
-                                                                          {"\xEF\xBC\x8D", '-'},
-                                                                          {"\xEF\xBC\x9A", ':'},
-                                                                          {"\xEF\xBC\x8A", '*'}}};
-    std::string out;
-    out.reserve(query.size());
-    for (std::size_t at = 0; at < query.size();) {
-        const auto form = std::find_if(kForms.begin(), kForms.end(),
-                                       [&](const auto& f) { return query.compare(at, f.first.size(), f.first) == 0; });
-        if (form != kForms.end()) {
-            out += form->second;
-            at += form->first.size();
-        } else {
-            out += query[at++];
-        }
-    }
-    return out;
 }
 
 std::string_view known_field(std::string_view word) {
@@ -190,7 +166,9 @@ private:
 }  // namespace
 
 std::vector<Clause> parse_query(std::string_view query) {
-    const std::string ascii = ascii_syntax(query);
+    // Chinese keyboards type the syntax characters full-width (（骨关节炎 OR 关节炎）, title：干细胞, －小鼠, year:２０１９)
+    // and space words with U+3000. They are read as their ASCII forms, as the analyzer folds them inside words.
+    const std::string ascii = analysis::ascii_forms(query);
     return Reader(ascii).read();
 }
 

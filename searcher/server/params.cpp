@@ -1,5 +1,6 @@
 #include "params.h"
 
+#include "ascii_forms.h"
 #include "utf8.h"
 
 #include <algorithm>
@@ -56,12 +57,13 @@ class Reader {
 public:
     explicit Reader(const Params& params) : params_(params) {}
 
-    // The trimmed value of `name`, empty when absent or blank: an empty form field does not filter.
+    // The trimmed value of `name`, empty when absent or blank: an empty form field does not filter. Full-width
+    // digits, letters and spaces, as Chinese keyboards type them (２０１９, Ｑ１), read as ASCII.
     std::optional<ParamError> text(const std::string& name, std::string& out) {
         auto got = single_param(params_, name);
         if (auto* e = std::get_if<ParamError>(&got)) return *e;
         const auto& value = std::get<std::optional<std::string>>(got);
-        out = value ? std::string(trim(*value)) : std::string();
+        out = value ? std::string(trim(analysis::ascii_forms(*value))) : std::string();
         return std::nullopt;
     }
 

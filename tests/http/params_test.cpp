@@ -78,6 +78,21 @@ TEST_CASE("Search parameters become a request: defaults, paging, sort and filter
     CHECK(ok({{"page", "20"}, {"size", "50"}}).request.offset == 950);
 }
 
+TEST_CASE("Full-width digits, letters and spaces in parameters read as ASCII, as Chinese keyboards type them") {
+    const auto p = ok({{"year", "\u3000２０１９..２０２４\u3000"}, {"jcr", "ｑ１"}, {"lang", "ＥＮ"}, {"size", "２０"},
+                       {"page", "２"}, {"sort", "ｄａｔｅ"}});
+    CHECK(p.request.filters.year_from == 2019);
+    CHECK(p.request.filters.year_to == 2024);
+    CHECK(p.request.filters.jcr == "Q1");
+    CHECK(p.request.filters.lang == "en");
+    CHECK(p.request.offset == 20);
+    CHECK(p.request.limit == 20);
+    CHECK(p.request.sort == duet::search::SortBy::Date);
+    CHECK(ok({{"year", "＞＝２０２０"}}).request.filters.year_from == 2020);
+    // Still refused when the ASCII would be: the message shows what was read.
+    CHECK(refused({{"year", "２０"}}).message.find("not \"20\"") != std::string::npos);
+}
+
 TEST_CASE("Refusals name the parameter and the values it accepts") {
     auto e = refused({{"sort", "best"}});
     CHECK(e.parameter == "sort");

@@ -189,6 +189,11 @@ TEST_CASE("Full-width syntax characters work as their ASCII forms") {
     CHECK(describe("\xEF\xBC\x82stem cells\xEF\xBC\x82") == describe("\"stem cells\""));  // ＂
     CHECK(describe("mesench\xEF\xBC\x8A") == describe("mesench*"));                      // ＊
     CHECK(describe("干细胞\xEF\xBC\x88小鼠\xEF\xBC\x89") == describe("干细胞(小鼠)"));
+    // Filter values too: year:２０１９ was searched as the word 2019, and jcr:Ｑ1 matched nothing.
+    CHECK(describe("cell year:２０１９") == describe("cell year:2019"));
+    CHECK(describe("cell year:２０１９..２０２１") == describe("cell year:2019..2021"));
+    CHECK(describe("cell jcr:Ｑ１") == describe("cell jcr:Q1"));
+    CHECK(describe("cell ｌａｎｇ：ｚｈ") == describe("cell lang:zh"));
 }
 
 TEST_CASE("Input with nothing searchable gives an empty query, not an error") {
