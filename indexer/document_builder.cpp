@@ -82,20 +82,22 @@ private:
     Xapian::termpos next_position_[4] = {1, 1, 1, 1};
 };
 
-bool has_han(const std::string& s) {
+// The language a text is mostly written in, if any: a Chinese abstract that names HPLC, MSCs or mg/L is still
+// Chinese, and an English one that quotes 中药 is still English. A Han character counts as three Latin letters,
+// about what each carries of a word.
+enum class Script { None, Latin, Han };
+
+Script main_script(const std::string& s) {
+    std::size_t latin = 0;
+    std::size_t han = 0;
     for (std::size_t at = 0; at < s.size();) {
         const analysis::utf8::Decoded d = analysis::utf8::decode(s, at);
-        if (analysis::classify(d.cp) == analysis::CharClass::Han) return true;
+        if ((d.cp >= 'a' && d.cp <= 'z') || (d.cp >= 'A' && d.cp <= 'Z')) ++latin;
+        if (analysis::classify(d.cp) == analysis::CharClass::Han) ++han;
         at += d.length;
     }
-    return false;
-}
-
-bool has_latin_letter(const std::string& s) {
-    for (const char c : s) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
-    }
-    return false;
+    if (latin == 0 && han == 0) return Script::None;
+    return latin > 3 * han ? Script::Latin : Script::Han;
 }
 
 // YYYYMMDD with missing parts as zeros, so dates sort as strings.
@@ -118,9 +120,13 @@ std::string join_keywords(const std::vector<std::string>& keywords) {
 
 std::vector<std::string> record_languages(const records::Record& r) {
     std::vector<std::string> langs;
-    const bool zh = !r.title_zh.empty() || !r.abstract_zh.empty() || has_han(r.title) || has_han(r.abstract) ||
-                    has_han(r.body);
-    const bool en = has_latin_letter(r.title) || has_latin_letter(r.abstract) || has_latin_letter(r.body);
+    bool en = false;
+    bool zh = !r.title_zh.empty() || !r.abstract_zh.empty();
+    for (const std::string* text : {&r.title, &r.abstract, &r.body}) {
+        const Script script = main_script(*text);
+        en = en || script == Script::Latin;
+        zh = zh || script == Script::Han;
+    }
     if (en) langs.emplace_back("en");
     if (zh) langs.emplace_back("zh");
     return langs;

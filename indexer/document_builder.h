@@ -21,7 +21,8 @@ struct BuiltDocument {
 BuiltDocument build_document(const records::Record& record, const std::string& source_key,
                              analysis::Analyzer& analyzer);
 
-/// The languages a record has text in ("en", "zh"), judged by script, not by field name.
+/// The languages a record is written in ("en", "zh"): its title, abstract and body each count for the script most
+/// of their letters are in; a Chinese title or abstract field counts for zh.
 std::vector<std::string> record_languages(const records::Record& record);
 
 }  // namespace duet

@@ -12,7 +12,7 @@
 namespace duet::schema {
 
 /// Bump when the layout below changes; the searcher refuses indexes of another version.
-inline constexpr int kFormatVersion = 4;
+inline constexpr int kFormatVersion = 5;  // 5: a record's language terms (XL) follow the script most of a text is in
 
 /// Searchable text fields. Text holds everything; the others repeat their words under a prefix
 /// so that title:, author: and journal: can search them alone.

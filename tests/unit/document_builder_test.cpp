@@ -62,3 +62,24 @@ TEST_CASE("A long body is indexed with the terms and positions of one analysis o
     CHECK(expected.count("间充质干细胞") == 1);
     CHECK(expected.at("tnfalpha").positions.size() == 1500);
 }
+
+TEST_CASE("A record's language is the script most of each text is in, not any letter of it") {
+    const auto languages = [](const std::string& title, const std::string& abstract, const std::string& title_zh = "") {
+        duet::records::Record r;
+        r.title = title;
+        r.abstract = abstract;
+        r.title_zh = title_zh;
+        return duet::record_languages(r);
+    };
+    using Langs = std::vector<std::string>;
+    // A Chinese paper naming HPLC, C18 and ml/min is Chinese only: lang:en must not find it.
+    CHECK(languages("复方氯霉素滴耳液的HPLC测定",
+                    "色谱柱为Kromasil C18,流动相为甲醇-水(60:40),流速为1.0ml/min,内标为地塞米松.") == Langs{"zh"});
+    // An English abstract that quotes a Chinese name is English only.
+    CHECK(languages("Xueshuantong injection", "Patients received Xueshuantong (血栓通) daily for 14 days.") ==
+          Langs{"en"});
+    CHECK(languages("Stem cells in osteoarthritis", "", "间充质干细胞治疗骨关节炎") == Langs{"en", "zh"});
+    CHECK(languages("干细胞", "Mesenchymal stem cells were isolated from bone marrow.") == Langs{"en", "zh"});
+    CHECK(languages("", "").empty());
+    CHECK(languages("2024", "12.5 ± 3.1").empty());
+}
