@@ -403,7 +403,13 @@ std::vector<QueryBuilder::Piece> source_pieces(const Expansion& e, const std::ve
 
 }  // namespace
 
-double QueryBuilder::mean_wdf(const Xapian::Query& q) const {
+double QueryBuilder::mean_wdf(const Piece& p) const {
+    // A word's record count is known already: a remote shard answers each question over the network.
+    if (p.query.get_type() == Xapian::Query::LEAF_TERM) {
+        return static_cast<double>(vocabulary_->get_collection_freq(*p.query.get_terms_begin())) /
+               static_cast<double>(p.records);
+    }
+    const Xapian::Query& q = p.query;
     double occurrences = 0;
     double records = 0;
     for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
@@ -423,7 +429,7 @@ QueryBuilder::Mass QueryBuilder::mass(const std::vector<Piece>& pieces) const {
             continue;
         }
         const double w = p.weight * rarity(p.records, all);
-        const double wdf = ineb2 ? mean_wdf(p.query) : 1.0;
+        const double wdf = ineb2 ? mean_wdf(p) : 1.0;
         const double records = static_cast<double>(p.records);
         m.seen += ineb2 ? w * (wdf * records + 1.0) / records : w;
         m.rarity += w;

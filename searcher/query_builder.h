@@ -78,8 +78,8 @@ private:
     // At most how many records of the searched database `q` matches, from its terms' record counts.
     Xapian::doccount most_records(const Xapian::Query& q) const;
     Mass mass(const std::vector<Piece>& pieces) const;
-    // How often `q`'s terms occur in a record that has them, on average.
-    double mean_wdf(const Xapian::Query& q) const;
+    // How often `p`'s terms occur in a record that has them, on average; `p` is in some record.
+    double mean_wdf(const Piece& p) const;
     // `typed`: the pieces the query searches for `tokens` itself, which calibrate the translations' weights.
     Xapian::Query expansion_query(const std::vector<analysis::Token>& tokens, BuiltQuery& built, std::size_t& budget,
                                   const std::vector<Piece>& typed = {});
