@@ -41,9 +41,9 @@ std::string number(const std::optional<double>& value) { return value ? fmt::for
 }  // namespace
 
 std::string to_csv(const std::vector<records::Record>& records) {
-    constexpr std::array<std::string_view, 15> kHeader = {"id", "title", "title_zh", "authors", "journal", "year",
-                                                          "date", "volume", "pages", "doi", "url", "citations",
-                                                          "impact_factor", "jcr", "abstract"};
+    constexpr std::array<std::string_view, 16> kHeader = {"id", "title", "title_zh", "authors", "journal", "year",
+                                                          "date", "volume", "issue", "pages", "doi", "url",
+                                                          "citations", "impact_factor", "jcr", "abstract"};
     std::string out = "\xEF\xBB\xBF";
     const auto row = [&out](const auto& cells) {
         bool first = true;
@@ -56,10 +56,13 @@ std::string to_csv(const std::vector<records::Record>& records) {
     };
     row(kHeader);
     for (const auto& r : records) {
-        const std::array<std::string, 15> cells = {
+        // Split as RIS and BibTeX split it: the seeds write "16 1" for volume 16, issue 1.
+        const VolumeIssue volume = split_volume(r.volume);
+        const std::array<std::string, 16> cells = {
             r.id, r.title, r.title_zh, joined(r.authors), r.journal, r.year ? std::to_string(*r.year) : "",
-            r.date, r.volume, r.pages, r.doi, r.url, r.citations ? std::to_string(*r.citations) : "",
-            number(r.impact_factor), r.jcr, r.abstract.empty() ? r.abstract_zh : r.abstract};
+            r.date, volume.volume, volume.issue, r.pages, r.doi, r.url,
+            r.citations ? std::to_string(*r.citations) : "", number(r.impact_factor), r.jcr,
+            r.abstract.empty() ? r.abstract_zh : r.abstract};
         row(cells);
     }
     return out;

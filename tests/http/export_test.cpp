@@ -99,12 +99,18 @@ TEST_CASE("CSV: BOM, header, RFC 4180 quoting, CRLF, formulas defused") {
     const std::string out = to_csv({paper(), formula});
     const std::string bom = "\xEF\xBB\xBF";
     const std::string header =
-        "id,title,title_zh,authors,journal,year,date,volume,pages,doi,url,citations,impact_factor,jcr,abstract\r\n";
+        "id,title,title_zh,authors,journal,year,date,volume,issue,pages,doi,url,citations,impact_factor,jcr,"
+        "abstract\r\n";
     CHECK(out == bom + header +
                      "10.1/x_y,Mesenchymal stem cells & 50% of {knee} OA_cases,间充质干细胞,Ying-Feng Gao; 张三; Tom and "
-                     "Jerry,Stem Cell Research & Therapy,2025,2025-07-16,,,10.1/x_y,https://doi.org/10.1/x_y,3,7.1,Q1,"
+                     "Jerry,Stem Cell Research & Therapy,2025,2025-07-16,,,,10.1/x_y,https://doi.org/10.1/x_y,3,7.1,Q1,"
                      "\"Line one,\nline \"\"two\"\"\"\r\n"
-                     "f,\"'=HYPERLINK(\"\"x\"\")\",,,,,,,,,,,,,\r\n");
+                     "f,\"'=HYPERLINK(\"\"x\"\")\",,,,,,,,,,,,,,\r\n");
+    // Volume and issue in columns of their own, as RIS and BibTeX give them.
+    Record issued = paper();
+    issued.volume = "16 1";
+    issued.pages = "466-472";
+    CHECK(to_csv({issued}).find(",2025-07-16,16,1,466-472,") != std::string::npos);
     CHECK(to_csv({}) == bom + header);
 }
 
