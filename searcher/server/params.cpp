@@ -46,10 +46,28 @@ std::optional<int> parse_year(std::string_view text) {
     return static_cast<int>(*n);
 }
 
+// Without the spaces and tabs around it, the ideographic space (U+3000) of Chinese keyboards included.
 std::string_view trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+    constexpr std::string_view kWide = "\xE3\x80\x80";
+    for (;;) {
+        if (text.starts_with(' ') || text.starts_with('\t')) {
+            text.remove_prefix(1);
+        } else if (text.starts_with(kWide)) {
+            text.remove_prefix(kWide.size());
+        } else {
+            break;
+        }
+    }
+    for (;;) {
+        if (text.ends_with(' ') || text.ends_with('\t')) {
+            text.remove_suffix(1);
+        } else if (text.ends_with(kWide)) {
+            text.remove_suffix(kWide.size());
+        } else {
+            break;
+        }
+    }
+    return text;
 }
 
 // Parses each known parameter in turn; the first problem wins.

@@ -89,6 +89,10 @@ TEST_CASE("Full-width digits, letters and spaces in parameters read as ASCII, as
     CHECK(p.request.limit == 20);
     CHECK(p.request.sort == duet::search::SortBy::Date);
     CHECK(ok({{"year", "＞＝２０２０"}}).request.filters.year_from == 2020);
+    // The query and the free-text filters keep their characters, without the spaces around them.
+    const auto q = ok({{"q", "\u3000 干细胞\u3000stem\u3000\t"}, {"journal", "\u3000Nature\u3000"}});
+    CHECK(q.request.query == "干细胞\u3000stem");
+    CHECK(q.request.filters.journal == "Nature");
     // Still refused when the ASCII would be: the message shows what was read.
     CHECK(refused({{"year", "２０"}}).message.find("not \"20\"") != std::string::npos);
 }
