@@ -238,7 +238,9 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
             } else {
                 words.push_back(combine(Xapian::Query::OP_SYNONYM, {Xapian::Query(joined_term), phrase}));
             }
-            word_texts.push_back(joined->term);
+            std::string parts_text;  // what calibrates a translation of its words (heart failure for heart-failure)
+            for (const Token* p : parts) parts_text += (parts_text.empty() ? "" : " ") + p->term;
+            word_texts.push_back(std::move(parts_text));
             word_tokens.push_back(parts);
             word_tokens.back().push_back(joined);
             --budget;
@@ -380,20 +382,32 @@ double rarity(Xapian::doccount records, Xapian::doccount all) {
     return records == 0 ? 0.0 : std::log((static_cast<double>(all) + 1.0) / static_cast<double>(records));
 }
 
+// The words of `text`, split at spaces.
+std::vector<std::string_view> words_of(std::string_view text) {
+    std::vector<std::string_view> out;
+    for (std::size_t from = 0; from < text.size();) {
+        const std::size_t space = std::min(text.find(' ', from), text.size());
+        if (space > from) out.push_back(text.substr(from, space - from));
+        from = space + 1;
+    }
+    return out;
+}
+
 // The pieces of the typed query that search `e`'s source: for a Chinese source its words, bigrams and characters
-// (莫昔芬 of 他莫昔芬 too), for an English one its stems.
+// (莫昔芬 of 他莫昔芬 too), for an English one its stems, and its compounds (heart-failure) whose parts all are.
 std::vector<QueryBuilder::Piece> source_pieces(const Expansion& e, const std::vector<QueryBuilder::Piece>& typed) {
     std::vector<QueryBuilder::Piece> found;
+    const std::vector<std::string_view> source_words = e.to_english ? std::vector<std::string_view>{}
+                                                                    : words_of(e.source);
     for (const auto& p : typed) {
         bool inside = false;
         if (e.to_english) {
             inside = !p.text.empty() && e.source.find(p.text) != std::string::npos;
         } else {
-            for (std::size_t from = 0; from <= e.source.size() && !inside;) {
-                const std::size_t space = std::min(e.source.find(' ', from), e.source.size());
-                inside = e.source.compare(from, space - from, p.text) == 0;
-                from = space + 1;
-            }
+            const std::vector<std::string_view> parts = words_of(p.text);
+            inside = !parts.empty() && std::all_of(parts.begin(), parts.end(), [&](std::string_view w) {
+                return std::find(source_words.begin(), source_words.end(), w) != source_words.end();
+            });
         }
         if (!inside) continue;
         found.push_back(p);
@@ -423,10 +437,10 @@ QueryBuilder::Mass QueryBuilder::mass(const std::vector<Piece>& pieces) const {
     const Xapian::doccount all = vocabulary_->get_doccount();
     const bool ineb2 = ranking_.weighting == Weighting::ineb2;
     Mass m;
-    for (const Piece& p : pieces) {
+    const auto add = [&](const Piece& p) {
         if (p.records == 0) {
             m.unseen += p.weight * rarity(1, all);
-            continue;
+            return;
         }
         const double w = p.weight * rarity(p.records, all);
         const double wdf = ineb2 ? mean_wdf(p) : 1.0;
@@ -434,6 +448,16 @@ QueryBuilder::Mass QueryBuilder::mass(const std::vector<Piece>& pieces) const {
         m.seen += ineb2 ? w * (wdf * records + 1.0) / records : w;
         m.rarity += w;
         m.recurrence += w * wdf;
+    };
+    for (const Piece& p : pieces) {
+        if (p.query.get_type() != Xapian::Query::OP_PHRASE) {
+            add(p);
+            continue;
+        }
+        // Xapian weighs a phrase as the sum of its words (heart-failure, where no record has heartfailur).
+        for (auto t = p.query.get_unique_terms_begin(); t != p.query.get_unique_terms_end(); ++t) {
+            add({p.text, p.weight, vocabulary_->get_termfreq(*t), Xapian::Query(*t)});
+        }
     }
     return m;
 }

@@ -23,7 +23,7 @@ class QueryBuilder {
 public:
     /// A term (or compound) a text's query searches, with its weight in the query and how many records have it.
     struct Piece {
-        std::string text;  ///< the analyzer's term, unprefixed (乳腺癌, 乳腺, 乳, or a stem)
+        std::string text;  ///< the analyzer's term, unprefixed (乳腺癌, 乳腺, 乳, a stem; a compound's parts, spaced)
         double weight = 1.0;
         Xapian::doccount records = 0;
         Xapian::Query query;  ///< what searches it, for its terms' statistics

@@ -307,6 +307,15 @@ TEST_CASE("A translation weighs what the typed word it stands for weighs, where 
     REQUIRE(title_at != std::string::npos);
     CHECK(std::stod(title.substr(title_at + marker.size())) == Approx(factor));
 
+    // An English query reaches the Chinese record the same way, and a hyphenated compound whose joined form no
+    // record has (breast-cancer) is searched as the phrase of its words, so it weighs as the words do.
+    const auto english = [&](const std::string& text) {
+        return factor_in(duet::search::QueryBuilder(analyzer, ranking, &cross, &db).build(text).query
+                             .get_description());
+    };
+    CHECK(english("breast cancer") == Approx(1.0 / factor));
+    CHECK(english("breast-cancer") == Approx(english("breast cancer")));
+
     // A typed word no record has (骨关节炎, nor its bigrams) counts as in one record, said there as often as its
     // translation is said in the records that have it (twice): nothing says otherwise.
     cross.add("骨关节炎", "osteoarthritis", analyzer);
