@@ -46,7 +46,7 @@ class Target:
 class EvalSet:
     name: str
     what: str
-    root: str  # "data" (DUET_DATA_ROOT) or "xling" (bench/data/crosslingual)
+    root: str  # "data" (DUET_DATA_ROOT), "xling" (bench/data/crosslingual) or "entities" (bench/data/entities)
     corpus: str
     queries: str
     qrels: str
@@ -106,6 +106,14 @@ SETS = [
     EvalSet("medqa-mixed", "Chinese patient questions → doctors' answers, SciFact's English abstracts indexed too",
             "data", "zh/medical-qa/corpus.jsonl+en/scifact/corpus.jsonl", "zh/medical-qa/queries.dev.jsonl",
             "zh/medical-qa/qrels/dev.tsv", no_target="(both languages)"),
+    # Short English keyword queries (a disease's or chemical's name, 2-4 words) → the abstracts annotated with it,
+    # graded by how central it is; made by bench/data/entities/make_sets.py from BC5CDR.
+    EvalSet("bc5cdr-short", "English names of a disease or chemical → abstracts annotated with it (BC5CDR)",
+            "entities", "bc5cdr.corpus.jsonl", "bc5cdr-short.queries.jsonl", "bc5cdr-short.qrels.tsv",
+            no_target="(short queries)"),
+    EvalSet("bc5cdr-short-check", "The same kind of queries, held aside from tuning", "entities",
+            "bc5cdr.corpus.jsonl", "bc5cdr-short-check.queries.jsonl", "bc5cdr-short-check.qrels.tsv",
+            no_target="(short queries)"),
     EvalSet("pubmedqa", "English questions → their own PubMed abstract (smoke test)", "data",
             "en/pubmedqa/corpus.jsonl", "en/pubmedqa/queries.jsonl", "en/pubmedqa/qrels/all.tsv"),
 ]
@@ -358,7 +366,7 @@ def main():
             "bench_baseline": build / "bench" / "bench_baseline"}
     bring_up_to_date(build, list(bins))
 
-    roots = {"data": data_root(), "xling": Path(args.crosslingual)}
+    roots = {"data": data_root(), "xling": Path(args.crosslingual), "entities": BENCH / "data" / "entities"}
     out_dir = REPO / "var" / "bench"
     runs_dir = out_dir / "runs"
     runs_dir.mkdir(parents=True, exist_ok=True)
