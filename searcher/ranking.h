@@ -15,8 +15,10 @@ struct Ranking {
     double expansion = 0.7;       ///< other-language terms from the bilingual list, relative to typed words
     bool calibrate_expansions = true;  ///< weigh translations by the typed words they translate in this database
     std::size_t max_expansions = 16;  ///< query terms that may bring in translations
-    double proximity = 0.0;       ///< weight of adjacent query words found near each other (0: off)
-    std::size_t proximity_window = 8;  ///< how near, in word positions
+    double proximity = 1.0;       ///< weight of adjacent non-Han query words found side by side (0: off)
+    std::size_t proximity_window = 2;  ///< how near, in word positions (2: next to each other)
+    std::size_t proximity_max_words = 2;  ///< only texts of at most this many words get pairs (0: any length):
+                                          ///< a two-word query names one thing, a claim's neighbours need not
     Weighting weighting = Weighting::ineb2;  ///< the scheme: DFR IneB2 ranked above BM25 on every large set
     double ineb2_c = 2.0;         ///< IneB2's document length normalisation
     double bm25_k1 = 1.0;         ///< BM25 term frequency saturation (weighting bm25)

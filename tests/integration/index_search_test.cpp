@@ -183,6 +183,37 @@ TEST_CASE("A word in the title outweighs the same word in the abstract, in eithe
     }
 }
 
+TEST_CASE("Two typed words rank the record that has them side by side first, and longer texts tie") {
+    TempDir dir;
+    const fs::path src = dir / "src";
+    fs::create_directories(src);
+    // The same words, as often and as long; only whether heart and failure stand together differs. The ids put the
+    // record with them apart first on a tie.
+    std::ofstream(src / "t.jsonl")
+        << R"({"_id":"z-together","title":"outcomes","text":"heart failure after valve surgery in older adults"})" << "\n"
+        << R"({"_id":"a-apart","title":"outcomes","text":"heart valve surgery failure in older adults after"})" << "\n";
+    Collect reporter;
+    REQUIRE(index(dir / "db", src, reporter).added == 2);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    for (const char* query : {"heart failure", "failure heart", "heart of failure"}) {
+        INFO(query);
+        const auto ranked = searcher.rank(query, 10);
+        REQUIRE(ranked.size() == 2);
+        CHECK(ranked[0].id == "z-together");
+        CHECK(ranked[0].score > ranked[1].score);
+    }
+    // With the pairs turned off the records tie, and a longer text gets none.
+    duet::search::Ranking no_pairs;
+    no_pairs.proximity = 0;
+    duet::search::Searcher plain(dir / "db", duet::testing::standard_analyzer(), no_pairs);
+    const auto tied = plain.rank("heart failure", 10);
+    REQUIRE(tied.size() == 2);
+    CHECK(tied[0].score == Approx(tied[1].score));
+    const auto claim = searcher.rank("heart failure after surgery", 10);
+    REQUIRE(claim.size() == 2);
+    CHECK(claim[0].score == Approx(claim[1].score));
+}
+
 TEST_CASE("A singular finds records that hold only the irregular plural or a British spelling, and marks it") {
     TempDir dir;
     const fs::path src = dir / "src";
