@@ -155,7 +155,11 @@ BuiltDocument build_document(const records::Record& r, const std::string& source
     if (!r.journal.empty()) doc.add_boolean_term(schema::filter_term(schema::kJournalPrefix, r.journal));
     if (!r.jcr.empty()) doc.add_boolean_term(schema::filter_term(schema::kJcrPrefix, r.jcr));
     if (!r.category.empty()) doc.add_boolean_term(schema::filter_term(schema::kCategoryPrefix, r.category));
-    for (const auto& lang : record_languages(r)) doc.add_boolean_term(schema::filter_term(schema::kLangPrefix, lang));
+    std::string languages;  // one value for the facet, which Xapian's built-in spies count per value
+    for (const auto& lang : record_languages(r)) {
+        doc.add_boolean_term(schema::filter_term(schema::kLangPrefix, lang));
+        languages += (languages.empty() ? "" : " ") + lang;
+    }
 
     doc.add_value(schema::slot(schema::Slot::Id), r.id);
     if (!r.date.empty()) doc.add_value(schema::slot(schema::Slot::Date), sortable_date(r.date));
@@ -167,6 +171,7 @@ BuiltDocument build_document(const records::Record& r, const std::string& source
     if (!r.journal.empty()) doc.add_value(schema::slot(schema::Slot::Journal), r.journal);
     if (!r.jcr.empty()) doc.add_value(schema::slot(schema::Slot::Jcr), r.jcr);
     if (!r.category.empty()) doc.add_value(schema::slot(schema::Slot::Category), r.category);
+    if (!languages.empty()) doc.add_value(schema::slot(schema::Slot::Lang), languages);
 
     doc.set_data(encode_stored_record(r));
     return {std::move(doc), std::vector<std::string>(spellings.begin(), spellings.end())};

@@ -26,7 +26,7 @@ struct FacetValue {
     std::uint64_t count = 0;
 };
 
-/// Counts of one facet (year, journal, jcr, category) over the matching records.
+/// Counts of one facet (year, journal, jcr, category, lang) over the matching records.
 struct Facet {
     std::string name;
     std::vector<FacetValue> values;  ///< most frequent first (years: newest first)

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <future>
 #include <iterator>
+#include <map>
 #include <optional>
 
 namespace duet::search {
@@ -101,7 +102,8 @@ void apply_sort(Xapian::Enquire& enquire, SortBy sort) {
     }
 }
 
-// Match spies for the facets a result page shows; they live as long as the Enquire that runs them.
+// Match spies for the facets a result page shows; they live as long as the Enquire that runs them. All are
+// Xapian's own ValueCountMatchSpy, which remote shards (xapian-tcpsrv) know how to run.
 class FacetSpies {
 public:
     explicit FacetSpies(Xapian::Enquire& enquire) {
@@ -115,13 +117,33 @@ public:
             const Xapian::doccount seen = spy.counter.get_total();
             const bool exact = matches_exact && seen >= matches;
             const double scale = exact || seen == 0 ? 1.0 : static_cast<double>(matches) / seen;
+            const auto scaled = [&](Xapian::doccount n) { return static_cast<std::uint64_t>(std::lround(n * scale)); };
             Facet facet{spy.name, {}, exact};
-            for (auto v = spy.counter.top_values_begin(kFacetValues); v != spy.counter.top_values_end(kFacetValues); ++v) {
-                std::string value = *v;
-                if (spy.numeric) value = std::to_string(static_cast<long long>(Xapian::sortable_unserialise(value)));
-                facet.values.push_back({value, static_cast<Xapian::doccount>(std::lround(v.get_termfreq() * scale))});
+            if (spy.kind == Kind::Words) {
+                // "en zh" counts for each language: a record in both is found by either filter.
+                std::map<std::string, Xapian::doccount> counts;
+                for (auto v = spy.counter.values_begin(); v != spy.counter.values_end(); ++v) {
+                    const std::string value = *v;
+                    for (std::size_t at = 0; at < value.size();) {
+                        const std::size_t end = std::min(value.find(' ', at), value.size());
+                        if (end > at) counts[value.substr(at, end - at)] += v.get_termfreq();
+                        at = end + 1;
+                    }
+                }
+                for (const auto& [value, count] : counts) facet.values.push_back({value, scaled(count)});
+                std::stable_sort(facet.values.begin(), facet.values.end(),
+                                 [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+            } else {
+                for (auto v = spy.counter.top_values_begin(kFacetValues); v != spy.counter.top_values_end(kFacetValues);
+                     ++v) {
+                    std::string value = *v;
+                    if (spy.kind == Kind::Numeric) {
+                        value = std::to_string(static_cast<long long>(Xapian::sortable_unserialise(value)));
+                    }
+                    facet.values.push_back({value, scaled(v.get_termfreq())});
+                }
             }
-            if (spy.numeric) {
+            if (spy.kind == Kind::Numeric) {
                 std::sort(facet.values.begin(), facet.values.end(),
                           [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });
             }
@@ -132,15 +154,17 @@ public:
 
 private:
     static constexpr std::size_t kFacetValues = 20;
+    enum class Kind { Text, Numeric, Words };
     struct Spy {
         std::string name;
-        bool numeric;
+        Kind kind;
         Xapian::ValueCountMatchSpy counter;
     };
-    std::array<Spy, 4> spies_{{{"year", true, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Year))},
-                               {"journal", false, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Journal))},
-                               {"jcr", false, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Jcr))},
-                               {"category", false, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Category))}}};
+    std::array<Spy, 5> spies_{{{"year", Kind::Numeric, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Year))},
+                               {"journal", Kind::Text, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Journal))},
+                               {"jcr", Kind::Text, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Jcr))},
+                               {"category", Kind::Text, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Category))},
+                               {"lang", Kind::Words, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Lang))}}};
 };
 
 /// Facets of all matches, and how many there are, counted on at least kFacetSample of them.

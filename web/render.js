@@ -3,7 +3,7 @@ import { el, html, replace } from './dom.js';
 import { language, number, t } from './i18n.js';
 import { FILTERS, MAX_DEPTH } from './state.js';
 
-const FACETS = ['year', 'journal', 'jcr', 'category'];
+const FACETS = ['lang', 'year', 'journal', 'jcr', 'category'];
 
 /** The titles to show: the one in the interface's language first when the record has it. */
 function titles(hit) {

@@ -12,7 +12,7 @@
 namespace duet::schema {
 
 /// Bump when the layout below changes; the searcher refuses indexes of another version.
-inline constexpr int kFormatVersion = 5;  // 5: a record's language terms (XL) follow the script most of a text is in
+inline constexpr int kFormatVersion = 6;  // 6: the languages in a value slot too, for the language facet
 
 /// Searchable text fields. Text holds everything; the others repeat their words under a prefix
 /// so that title:, author: and journal: can search them alone.
@@ -97,6 +97,7 @@ enum class Slot : Xapian::valueno {
     Jcr = 5,           ///< "Q1".."Q4"
     Category = 6,      ///< RegionCategory as displayed
     Id = 7,            ///< the record id: breaks ties the same way however the index is sharded
+    Lang = 8,          ///< the record's languages as its XL terms name them, space-separated ("en", "zh", "en zh")
 };
 
 /// The Xapian slot number of `slot`.

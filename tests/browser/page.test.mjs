@@ -129,6 +129,18 @@ async function main() {
     null, WAIT);
   assert.notEqual(totalBefore, null);
 
+  step('the language facet narrows a bilingual result to one language');
+  await page.locator('.facet-value[data-facet="lang"][data-value="zh"]').click();
+  await page.waitForURL(/lang=zh/, WAIT);
+  await page.locator('.chip[data-filter="lang"]').waitFor(WAIT);
+  // Of the three seeds only the rheumatoid arthritis review has Chinese text.
+  await page.waitForFunction(() => document.querySelectorAll('.hit').length === 1, null, WAIT);
+  assert.match(await page.locator('.hit .hit-other, .hit .hit-link').allTextContents().then((t) => t.join(' ')),
+    /[\u4e00-\u9fff]/);
+  await page.locator('.chip[data-filter="lang"]').click();
+  await page.waitForFunction(() => !location.search.includes('lang=') && document.querySelectorAll('.hit').length === 3,
+    null, WAIT);
+
   step('pages of one: next, then back through history');
   await page.goto(`${base}?q=mesenchymal&size=1`);
   await page.locator('#pager .page.current').waitFor(WAIT);

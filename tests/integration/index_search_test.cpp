@@ -616,13 +616,26 @@ TEST_CASE("Filters, sorting, facets and lookup by id") {
     request.facets = true;
     auto result = searcher.search(request);
     CHECK(result.total == 3);
-    REQUIRE(result.facets.size() == 4);
+    REQUIRE(result.facets.size() == 5);
     CHECK(result.facets[0].name == "year");
     REQUIRE(result.facets[0].values.size() == 1);
     CHECK(result.facets[0].values[0].value == "2025");
     CHECK(result.facets[0].values[0].count == 2);
     CHECK(result.facets[2].name == "jcr");
     CHECK(result.facets[2].values.size() == 2);
+    // All three are in English, the rheumatoid arthritis review in Chinese too: each language counts every record
+    // its filter finds.
+    const auto& langs = result.facets[4];
+    CHECK(langs.name == "lang");
+    REQUIRE(langs.values.size() == 2);
+    CHECK(langs.values[0].value == "en");
+    CHECK(langs.values[0].count == 3);
+    CHECK(langs.values[1].value == "zh");
+    CHECK(langs.values[1].count == 1);
+    request.filters.lang = "zh";
+    result = searcher.search(request);
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].record.id == kRaReview);
 
     request.filters.jcr = "q1";
     result = searcher.search(request);
@@ -680,7 +693,7 @@ TEST_CASE("Facets of a large result set are counted on a sample and scaled up, a
     request.facets = true;
     const auto result = searcher.search(request);
     CHECK(result.total == 3000);
-    REQUIRE(result.facets.size() == 4);
+    REQUIRE(result.facets.size() == 5);
     const auto& years = result.facets[0];
     const auto& jcr = result.facets[2];
     CHECK_FALSE(years.exact);
@@ -688,6 +701,8 @@ TEST_CASE("Facets of a large result set are counted on a sample and scaled up, a
     REQUIRE(jcr.values.size() == 2);
     // Scaled to the whole result: about 1,500 each year, 2,250 Q1 and 750 Q2 (the sample is over 1,000).
     for (const auto& v : years.values) CHECK(std::abs(static_cast<long>(v.count) - 1500) <= 30);
+    REQUIRE(result.facets[4].values.size() == 1);  // every record is English: scaled to all of them
+    CHECK(std::abs(static_cast<long>(result.facets[4].values[0].count) - 3000) <= 30);
     CHECK(jcr.values[0].value == "Q1");
     CHECK(std::abs(static_cast<long>(jcr.values[0].count) - 2250) <= 30);
     CHECK(std::abs(static_cast<long>(jcr.values[1].count) - 750) <= 30);
