@@ -167,7 +167,7 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
                     highlight.words.insert(listed);
                 }
             }
-            return {combine(Xapian::Query::OP_SYNONYM, alternatives), {}, {}};
+            return {combine(Xapian::Query::OP_SYNONYM, alternatives), {}, {}, {}};
         }
     }
 
@@ -192,9 +192,9 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
             last = t.position;
         }
         budget -= words.size();
-        if (words.size() < 2) return {combine(Xapian::Query::OP_OR, words), {}, pieces};
-        if (all_stop || translated) return {combine(Xapian::Query::OP_AND, words), {}, pieces};
-        return {Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), last - first + 1), {}, pieces};
+        if (words.size() < 2) return {combine(Xapian::Query::OP_OR, words), {}, {}, pieces};
+        if (all_stop || translated) return {combine(Xapian::Query::OP_AND, words), {}, {}, pieces};
+        return {Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), last - first + 1), {}, {}, pieces};
     }
 
     // Stopwords are dropped unless nothing else is left ("the who" still searches for something).
@@ -293,22 +293,22 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
     Xapian::Query q = keep_rarest(words, word_texts, ranking_.max_words, 1.0, pieces, &kept);
     remember_kept(word_tokens, kept);
     const bool short_text = ranking_.proximity_max_words == 0 || words.size() <= ranking_.proximity_max_words;
+    Xapian::Query pairs;
     if (ranking_.proximity > 0 && plain_words.size() > 1 && short_text) {
         // Two words typed together usually name one thing (heart failure, renal failure): a record that has them
         // side by side is about it, one with heart and failure apart mostly is not. Longer texts are claims and
-        // questions, whose neighbouring words need not belong together (bench/README.md, session 20). A pair
-        // matches only where its words do, so it never widens a match; stopwords typed between its words widen
-        // its window, as in phrases. (Xapian 1.4's NEAR takes single terms only: compounds sit this out.)
-        std::vector<Xapian::Query> pairs;
+        // questions, whose neighbouring words need not belong together (bench/README.md, session 20). Stopwords
+        // typed between the words widen the window, as in phrases. (Xapian 1.4's NEAR takes single terms only:
+        // compounds sit this out.)
+        std::vector<Xapian::Query> near;
         for (std::size_t i = 0; i + 1 < plain_words.size(); ++i) {
             const auto& [first, first_at] = plain_words[i];
             const auto& [second, second_at] = plain_words[i + 1];
             const Xapian::Query pair[] = {Xapian::Query(first), Xapian::Query(second)};
             const auto window = static_cast<Xapian::termcount>(ranking_.proximity_window + second_at - first_at - 1);
-            pairs.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), window);
+            near.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), window);
         }
-        q = Xapian::Query(Xapian::Query::OP_OR, q,
-                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, pairs), ranking_.proximity));
+        pairs = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, near), ranking_.proximity);
     }
     // Measured on KUAKE-QTR and medical QA: ORing the pieces ranks better than weighing each word's pieces
     // as one synonym, though in a tiny index partial matches can then outscore a translated whole word.
@@ -318,8 +318,8 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
     // with nothing but 病 of 糖尿病 is no answer, and at 1M records such characters are in a tenth of them.
     // (Measured: the same rankings on every set to the third decimal, half the time of short Chinese queries.)
     Xapian::Query boost = keep_rarest(unigrams, unigram_texts, ranking_.max_unigrams, ranking_.unigram, pieces);
-    if (q.empty()) return {boost, {}, pieces};
-    return {q, boost, pieces};
+    if (q.empty()) return {boost, {}, {}, pieces};
+    return {q, boost, pairs, pieces};
 }
 
 Xapian::doccount QueryBuilder::most_records(const Xapian::Query& q) const {
@@ -564,6 +564,7 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
     std::size_t budget = ranking_.max_terms;
     std::vector<Xapian::Query> should;
     std::vector<Xapian::Query> boosts;  // of Should clauses; required and excluded clauses keep theirs inside
+    std::vector<Xapian::Query> pairs;   // of Should and Must clauses, for BuiltQuery::rerank
     std::vector<Xapian::Query> must;
     std::vector<Xapian::Query> must_not;
     std::vector<Xapian::Query> filters;
@@ -583,6 +584,7 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
             if (clause.occur != Clause::Occur::MustNot) {
                 built.highlight.merge(group.highlight);
                 for (const std::string& e : group.expansions) add_expansion(built, e);
+                q.pairs = group.rerank;
             }
         } else if (is_filter_field(clause.field)) {
             q.match = filter_query(clause);
@@ -602,6 +604,7 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
             }
         }
         if (q.match.empty()) continue;
+        if (!q.pairs.empty() && clause.occur != Clause::Occur::MustNot) pairs.push_back(q.pairs);
         switch (clause.occur) {
             case Clause::Occur::Should:
                 if (!is_filter) {
@@ -633,6 +636,7 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
     if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, combine(Xapian::Query::OP_AND, filters));
     if (!must_not.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, combine(Xapian::Query::OP_OR, must_not));
     built.query = query;
+    if (!query.empty()) built.rerank = combine(Xapian::Query::OP_OR, pairs);
     return built;
 }
 

@@ -16,6 +16,9 @@ struct BuiltQuery {
     Xapian::Query query;  ///< empty (matches nothing) when the text held no searchable words
     MatchTerms highlight;
     std::vector<std::string> expansions;  ///< other-language terms the query was widened with
+    /// Scores added on the best records only (Ranking::rerank_depth), never a match of its own: two typed words
+    /// side by side. Empty when the query has none.
+    Xapian::Query rerank;
 };
 
 /// Turns clauses into a query. Holds a reference to the analyzer; not thread-safe, like the analyzer.
@@ -56,10 +59,12 @@ public:
     Xapian::Query translations(std::string_view text, BuiltQuery& built);
 
 private:
-    /// A text's query in two parts: `match` decides which records match, `boost` only adds to their scores.
+    /// A text's query in parts: `match` decides which records match, `boost` only adds to their scores, `pairs`
+    /// only to the scores of the best records (BuiltQuery::rerank).
     struct Scored {
         Xapian::Query match;
         Xapian::Query boost;
+        Xapian::Query pairs;
         std::vector<Piece> pieces;  ///< what match and boost search (with a database only), for calibration
     };
 

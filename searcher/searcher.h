@@ -72,8 +72,12 @@ public:
     /// The ids of the best `k` records for `query`, without snippets.
     std::vector<RankedId> rank(std::string_view query, std::size_t k);
 
-    /// The Xapian query `query` becomes, as text (for --explain and tests).
-    std::string explain(std::string_view query) { return builder_.build(query).query.get_description(); }
+    /// The Xapian query `query` becomes, as text (for --explain and tests), and what the best records also score.
+    std::string explain(std::string_view query) {
+        const BuiltQuery built = builder_.build(query);
+        const std::string rerank = built.rerank.empty() ? "" : "; best records also: " + built.rerank.get_description();
+        return built.query.get_description() + rerank;
+    }
 
     /// Records like the one with this id (its most telling words, searched together, and with a term list
     /// the translations of its title and keywords), itself excluded: `limit` of them from `offset`, with
@@ -132,10 +136,19 @@ private:
     /// Brings the two handles to the same revision when a commit came between their opens.
     void align_revisions();
     Xapian::Enquire make_enquire(const Xapian::Query& query);
+    /// A ranked page: the passes' result sets (which its iterators point into), then the page in order.
+    struct Page {
+        Xapian::MSet first;
+        Xapian::MSet rescored;
+        std::vector<Xapian::MSetIterator> hits;
+    };
+    /// The records at [offset, offset + count) of `query` by `sort`; `rerank` scores only the best records.
+    Page ranked_page(const Xapian::Query& query, const Xapian::Query& rerank, SortBy sort, Xapian::doccount offset,
+                     Xapian::doccount count);
     SearchResult search_once(const SearchRequest& request);
     std::optional<SearchResult> like_once(const std::string& id, std::size_t limit, std::size_t offset);
     std::optional<Xapian::docid> docid_of(const std::string& id);
-    Hit make_hit(const Xapian::MSetIterator& m, const BuiltQuery& built, bool snippets);
+    Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank, const BuiltQuery& built, bool snippets);
 
     std::filesystem::path path_;
     std::string stub_;  // the stub file's content when `path_` is one: a change means a new generation

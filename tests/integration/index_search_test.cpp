@@ -212,6 +212,21 @@ TEST_CASE("Two typed words rank the record that has them side by side first, and
     const auto claim = searcher.rank("heart failure after surgery", 10);
     REQUIRE(claim.size() == 2);
     CHECK(claim[0].score == Approx(claim[1].score));
+    // Pairs are scored on the best records of a first pass only; pages past them keep that pass's order.
+    duet::search::Ranking shallow;
+    shallow.rerank_depth = 1;
+    duet::search::Searcher first_only(dir / "db", duet::testing::standard_analyzer(), shallow);
+    const auto by_id = first_only.rank("heart failure", 10);
+    REQUIRE(by_id.size() == 2);
+    CHECK(by_id[0].id == "a-apart");
+    duet::search::SearchRequest second;
+    second.query = "heart failure";
+    second.offset = 1;
+    second.limit = 1;
+    const auto page = searcher.search(second);
+    REQUIRE(page.hits.size() == 1);
+    CHECK(page.hits[0].record.id == "a-apart");
+    CHECK(page.hits[0].rank == 2);
 }
 
 TEST_CASE("A singular finds records that hold only the irregular plural or a British spelling, and marks it") {
