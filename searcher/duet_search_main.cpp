@@ -99,6 +99,8 @@ int main(int argc, char** argv) {
     tuning->add_option("--proximity-weight", ranking.proximity, "weight of query word pairs found near each other")
         ->capture_default_str();
     tuning->add_option("--proximity-window", ranking.proximity_window, "window of a near pair")->capture_default_str();
+    tuning->add_option("--rerank-depth", ranking.rerank_depth, "best records of a first pass that pairs are scored on")
+        ->capture_default_str();
     tuning->add_option("--proximity-max-words", ranking.proximity_max_words,
                        "only texts of at most this many words get near pairs (0: any length)")
         ->capture_default_str();

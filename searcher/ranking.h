@@ -19,7 +19,7 @@ struct Ranking {
     std::size_t proximity_window = 2;  ///< how near, in word positions (2: next to each other)
     std::size_t proximity_max_words = 2;  ///< only texts of at most this many words get pairs (0: any length):
                                           ///< a two-word query names one thing, a claim's neighbours need not
-    std::size_t rerank_depth = 100;  ///< the best records of a first pass that pairs are then scored on
+    std::size_t rerank_depth = 30;  ///< the best records of a first pass that pairs are then scored on
     Weighting weighting = Weighting::ineb2;  ///< the scheme: DFR IneB2 ranked above BM25 on every large set
     double ineb2_c = 2.0;         ///< IneB2's document length normalisation
     double bm25_k1 = 1.0;         ///< BM25 term frequency saturation (weighting bm25)

@@ -14,7 +14,6 @@
 #include <iterator>
 #include <map>
 #include <optional>
-#include <set>
 
 namespace duet::search {
 
@@ -249,8 +248,9 @@ Xapian::Enquire Searcher::make_enquire(const Xapian::Query& query) {
 
 // Two passes when there is something to rerank: a position check on every match of two common words cost short
 // English queries three times their time at 1M records, and only the best records' order needs it. The first
-// pass ranks as the query alone; the second scores the query and `rerank` on its best records, picked by their
-// id terms, which remote shards know too. Records past the depth keep the first pass's order.
+// pass ranks by the query alone; the second scores `rerank` alone on its best records, picked by their id terms
+// (which remote shards know too), and each adds that to its first score. A pair's weight depends only on its
+// terms and the record, so the sum is what one pass of both would give. Records past the depth keep their order.
 Searcher::Page Searcher::ranked_page(const Xapian::Query& query, const Xapian::Query& rerank, SortBy sort,
                                      Xapian::doccount offset, Xapian::doccount count) {
     Page page;
@@ -259,7 +259,7 @@ Searcher::Page Searcher::ranked_page(const Xapian::Query& query, const Xapian::Q
     const auto depth = static_cast<Xapian::doccount>(ranking_.rerank_depth);
     if (rerank.empty() || sort != SortBy::Relevance || depth == 0) {
         page.first = enquire.get_mset(offset, count, offset + count + 1);
-        for (auto m = page.first.begin(); m != page.first.end(); ++m) page.hits.push_back(m);
+        for (auto m = page.first.begin(); m != page.first.end(); ++m) page.hits.emplace_back(m, m.get_weight());
         return page;
     }
     page.first = enquire.get_mset(0, std::max(depth, offset + count), offset + count + 1);
@@ -268,29 +268,29 @@ Searcher::Page Searcher::ranked_page(const Xapian::Query& query, const Xapian::Q
         // The sort key is the Id slot (apply_sort breaks ties by id), so no document is read for it.
         if (const std::string id = m.get_sort_key(); !id.empty()) best.emplace_back(schema::id_term(id));
     }
-    Xapian::Enquire rescore = make_enquire(Xapian::Query(
-        Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, query, rerank),
-        Xapian::Query(Xapian::Query::OP_OR, best.begin(), best.end())));
-    apply_sort(rescore, sort);
-    page.rescored = rescore.get_mset(0, depth);
-    std::vector<Xapian::MSetIterator> order;
-    std::set<Xapian::docid> placed;
-    for (auto m = page.rescored.begin(); m != page.rescored.end(); ++m) {
-        order.push_back(m);
-        placed.insert(*m);
-    }
+    const Xapian::MSet bonus = make_enquire(Xapian::Query(Xapian::Query::OP_FILTER, rerank,
+                                                          Xapian::Query(Xapian::Query::OP_OR, best.begin(), best.end())))
+                                   .get_mset(0, depth);
+    std::map<Xapian::docid, double> added;
+    for (auto m = bonus.begin(); m != bonus.end(); ++m) added[*m] = m.get_weight();
+    std::vector<std::pair<Xapian::MSetIterator, double>> order;
     for (auto m = page.first.begin(); m != page.first.end(); ++m) {
-        if (placed.count(*m) == 0) order.push_back(m);
+        const auto found = added.find(*m);
+        order.emplace_back(m, m.get_weight() + (found == added.end() ? 0.0 : found->second));
     }
+    // Equal scores keep the first pass's order, which broke its ties by id as apply_sort asks.
+    std::stable_sort(order.begin(), order.begin() + std::min<std::size_t>(depth, order.size()),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
     for (std::size_t i = offset; i < order.size() && i < std::size_t{offset} + count; ++i) page.hits.push_back(order[i]);
     return page;
 }
 
-Hit Searcher::make_hit(const Xapian::MSetIterator& m, std::size_t rank, const BuiltQuery& built, bool snippets) {
+Hit Searcher::make_hit(const Xapian::MSetIterator& m, std::size_t rank, double score, const BuiltQuery& built,
+                       bool snippets) {
     Hit hit;
     hit.rank = rank;
     hit.shard = (*m - 1) % shards_;  // Xapian interleaves the docids of shards
-    hit.score = m.get_weight();
+    hit.score = score;
     hit.record = decode_stored_record(m.get_document().get_data());
     if (!snippets) return hit;
     const records::Record& r = hit.record;
@@ -357,8 +357,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
             result.total = counted.total;
             result.total_exact = counted.exact;
         }
-        for (const auto& m : page.hits) {
-            result.hits.push_back(make_hit(m, request.offset + result.hits.size() + 1, built, request.snippets));
+        for (const auto& [m, score] : page.hits) {
+            result.hits.push_back(make_hit(m, request.offset + result.hits.size() + 1, score, built, request.snippets));
         }
     }
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -432,7 +432,7 @@ std::optional<SearchResult> Searcher::like_once(const std::string& id, std::size
         enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit));
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    for (auto m = mset.begin(); m != mset.end(); ++m) result.hits.push_back(make_hit(m, m.get_rank() + 1, built, true));
+    for (auto m = mset.begin(); m != mset.end(); ++m) result.hits.push_back(make_hit(m, m.get_rank() + 1, m.get_weight(), built, true));
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;
 }
@@ -492,7 +492,7 @@ std::vector<RankedId> Searcher::rank(std::string_view query, std::size_t k) {
         const BuiltQuery built = builder_.build(query);
         if (built.query.empty()) return out;
         const Page page = ranked_page(built.query, built.rerank, SortBy::Relevance, 0, static_cast<Xapian::doccount>(k));
-        for (const auto& m : page.hits) out.push_back({id_of(m.get_document()), m.get_weight()});
+        for (const auto& [m, score] : page.hits) out.push_back({id_of(m.get_document()), score});
         return out;
     });
 }

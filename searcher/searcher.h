@@ -136,11 +136,11 @@ private:
     /// Brings the two handles to the same revision when a commit came between their opens.
     void align_revisions();
     Xapian::Enquire make_enquire(const Xapian::Query& query);
-    /// A ranked page: the passes' result sets (which its iterators point into), then the page in order.
+    /// A ranked page: the first pass's result set (which its iterators point into), then the page in order,
+    /// each hit with its score.
     struct Page {
         Xapian::MSet first;
-        Xapian::MSet rescored;
-        std::vector<Xapian::MSetIterator> hits;
+        std::vector<std::pair<Xapian::MSetIterator, double>> hits;
     };
     /// The records at [offset, offset + count) of `query` by `sort`; `rerank` scores only the best records.
     Page ranked_page(const Xapian::Query& query, const Xapian::Query& rerank, SortBy sort, Xapian::doccount offset,
@@ -148,7 +148,7 @@ private:
     SearchResult search_once(const SearchRequest& request);
     std::optional<SearchResult> like_once(const std::string& id, std::size_t limit, std::size_t offset);
     std::optional<Xapian::docid> docid_of(const std::string& id);
-    Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank, const BuiltQuery& built, bool snippets);
+    Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank, double score, const BuiltQuery& built, bool snippets);
 
     std::filesystem::path path_;
     std::string stub_;  // the stub file's content when `path_` is one: a change means a new generation
