@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <csignal>
 #include <fcntl.h>
 #include <cstdlib>
@@ -20,6 +21,7 @@
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
+#include <vector>
 
 extern char** environ;
 
@@ -65,16 +67,35 @@ std::vector<std::pair<std::string, double>> ranking(duet::search::Searcher& s, c
 const std::vector<std::string> kQueries = {"fibroblast", "synovial cytokine", "间充质干细胞 关节炎", "record 17",
                                            "\"stromal therapy\"", "exosome -psoriasis"};
 
-int free_port() {
+// `n` distinct loopback ports that were free a moment ago: every socket stays bound until all are chosen, so
+// the kernel cannot hand out one port twice (two servers on one port made the test search one shard twice).
+std::vector<int> free_ports(std::size_t n) {
+    std::vector<int> fds;
+    std::vector<int> ports;
+    for (std::size_t i = 0; i < n; ++i) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+        socklen_t len = sizeof addr;
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+        fds.push_back(fd);
+        ports.push_back(ntohs(addr.sin_port));
+    }
+    for (const int fd : fds) ::close(fd);
+    return ports;
+}
+
+bool accepts_connections(int port) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    const bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
     ::close(fd);
-    return ntohs(addr.sin_port);
+    return connected;
 }
 
 // A xapian-tcpsrv on loopback serving one shard, stopped when the guard goes.
@@ -96,10 +117,21 @@ public:
         posix_spawn_file_actions_init(&files);
         posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
         posix_spawn_file_actions_addopen(&files, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-        ok_ = posix_spawnp(&pid_, "xapian-tcpsrv", &files, &attr, argv.data(), environ) == 0;
+        const bool spawned = posix_spawnp(&pid_, "xapian-tcpsrv", &files, &attr, argv.data(), environ) == 0;
         posix_spawn_file_actions_destroy(&files);
         posix_spawnattr_destroy(&attr);
-        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        if (!spawned) pid_ = 0;
+        // Ready when it accepts a connection while still running (it exits when it cannot bind its port); under
+        // ASan on a busy machine that took longer than the fixed 300 ms once allowed.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (pid_ > 0 && !ok_ && std::chrono::steady_clock::now() < deadline) {
+            if (::waitpid(pid_, nullptr, WNOHANG) == pid_) {
+                pid_ = 0;
+                break;
+            }
+            ok_ = accepts_connections(port);
+            if (!ok_) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
     }
     ~TcpServer() { stop(); }
     void stop() {
@@ -185,8 +217,9 @@ TEST_CASE("Remote shards served by xapian-tcpsrv rank like one database, a shard
     write_corpus(dir / "src");
     build(dir / "one", dir / "src", 1);
     build(dir / "two", dir / "src", 2);
-    const int p0 = free_port();
-    const int p1 = free_port();
+    const std::vector<int> ports = free_ports(3);
+    const int p0 = ports[0];
+    const int p1 = ports[1];
     TcpServer s0(dir / "two.gens" / "000001" / "shard-0", p0);
     TcpServer s1(dir / "two.gens" / "000001" / "shard-1", p1);
     REQUIRE(s0.ok());
@@ -199,7 +232,7 @@ TEST_CASE("Remote shards served by xapian-tcpsrv rank like one database, a shard
     for (const auto& q : kQueries) CHECK(ranking(one, q) == ranking(remote, q));
 
     // One remote database alone: xapian-tcpsrv gives no revision, which a single database otherwise has.
-    const int p2 = free_port();
+    const int p2 = ports[2];
     TcpServer whole(dir / "one.gens" / "000001", p2);
     REQUIRE(whole.ok());
     std::ofstream(dir / "remote-one") << "remote 127.0.0.1:" << p2 << "\n";
