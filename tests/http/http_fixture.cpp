@@ -1,11 +1,10 @@
 #include "http_fixture.h"
 
 #include "analysis_fixture.h"
+#include "loopback.h"
 
 #include <catch2/catch.hpp>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -114,11 +113,8 @@ httplib::Response TestServer::get(const std::string& path_and_query) const {
 std::string TestServer::raw(const std::string& bytes) const {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     REQUIRE(fd >= 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(port_));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    const sockaddr_in addr = duet::testing::loopback_address(port_);
+    REQUIRE(::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) == 0);
     // Some answers keep the connection open for the next request: stop at a whole response, or after a
     // quiet second when none comes.
     timeval timeout{1, 0};

@@ -3,6 +3,7 @@
 // (parts merged at the end) holds exactly what a one-thread build holds.
 #include "analysis_fixture.h"
 #include "index_run.h"
+#include "loopback.h"
 #include "searcher.h"
 #include "temp_dir.h"
 
@@ -15,7 +16,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <set>
-#include <netinet/in.h>
 #include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -74,9 +74,7 @@ std::vector<int> free_ports(std::size_t n) {
     std::vector<int> ports;
     for (std::size_t i = 0; i < n; ++i) {
         const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        sockaddr_in addr = duet::testing::loopback_address(0);
         ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
         socklen_t len = sizeof addr;
         ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
@@ -89,11 +87,8 @@ std::vector<int> free_ports(std::size_t n) {
 
 bool accepts_connections(int port) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    const bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    const sockaddr_in addr = duet::testing::loopback_address(port);
+    const bool connected = ::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) == 0;
     ::close(fd);
     return connected;
 }
