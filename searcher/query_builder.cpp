@@ -34,21 +34,11 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
     return Xapian::Query(op, parts.begin(), parts.end());
 }
 
-Xapian::Query either(const Xapian::Query& a, const Xapian::Query& b) {
-    if (a.empty()) return b;
-    if (b.empty()) return a;
-    return Xapian::Query(Xapian::Query::OP_OR, a, b);
-}
-
 // Adds a term to the ones the result says were added, unless it is listed already.
 void add_expansion(BuiltQuery& built, const std::string& term) {
     if (std::find(built.expansions.begin(), built.expansions.end(), term) == built.expansions.end()) {
         built.expansions.push_back(term);
     }
-}
-
-Xapian::Query scaled(const Xapian::Query& q, double weight) {
-    return q.empty() ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight);
 }
 
 std::optional<int> parse_year(std::string_view s) {
@@ -290,7 +280,7 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
         }
     };
     std::vector<std::size_t> kept;
-    Xapian::Query q = keep_rarest(words, word_texts, ranking_.max_words, 1.0, pieces, &kept);
+    WeightedSum q = keep_rarest(words, word_texts, ranking_.max_words, 1.0, pieces, &kept);
     remember_kept(word_tokens, kept);
     const bool short_text = ranking_.proximity_max_words == 0 || words.size() <= ranking_.proximity_max_words;
     Xapian::Query pairs;
@@ -312,12 +302,12 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
     }
     // Measured on KUAKE-QTR and medical QA: ORing the pieces ranks better than weighing each word's pieces
     // as one synonym, though in a tiny index partial matches can then outscore a translated whole word.
-    q = either(q, keep_rarest(bigrams, bigram_texts, ranking_.max_words, ranking_.bigram, pieces, &kept));
+    q.add(keep_rarest(bigrams, bigram_texts, ranking_.max_words, ranking_.bigram, pieces, &kept));
     remember_kept(bigram_tokens, kept);
     // Single characters of a longer run only add to the scores of records that match otherwise: a record
     // with nothing but 病 of 糖尿病 is no answer, and at 1M records such characters are in a tenth of them.
     // (Measured: the same rankings on every set to the third decimal, half the time of short Chinese queries.)
-    Xapian::Query boost = keep_rarest(unigrams, unigram_texts, ranking_.max_unigrams, ranking_.unigram, pieces);
+    WeightedSum boost = keep_rarest(unigrams, unigram_texts, ranking_.max_unigrams, ranking_.unigram, pieces);
     if (q.empty()) return {boost, {}, {}, pieces};
     return {q, boost, pairs, pieces};
 }
@@ -335,9 +325,9 @@ Xapian::doccount QueryBuilder::most_records(const Xapian::Query& q) const {
     return std::min(bound, vocabulary_->get_doccount());
 }
 
-Xapian::Query QueryBuilder::keep_rarest(const std::vector<Xapian::Query>& queries, const std::vector<std::string>& texts,
-                                        std::size_t limit, double weight, std::vector<Piece>& pieces,
-                                        std::vector<std::size_t>* kept_indices) const {
+WeightedSum QueryBuilder::keep_rarest(const std::vector<Xapian::Query>& queries, const std::vector<std::string>& texts,
+                                      std::size_t limit, double weight, std::vector<Piece>& pieces,
+                                      std::vector<std::size_t>* kept_indices) const {
     std::vector<std::pair<Xapian::doccount, std::size_t>> by_rarity;  // record count, index in `queries`
     for (std::size_t i = 0; i < queries.size(); ++i) {
         by_rarity.emplace_back(vocabulary_ != nullptr ? most_records(queries[i]) : 0, i);
@@ -347,15 +337,14 @@ Xapian::Query QueryBuilder::keep_rarest(const std::vector<Xapian::Query>& querie
         by_rarity.resize(limit);
         std::sort(by_rarity.begin(), by_rarity.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     }
-    std::vector<Xapian::Query> kept;
+    WeightedSum kept;
     if (kept_indices != nullptr) kept_indices->clear();
     for (const auto& [records, i] : by_rarity) {
-        kept.push_back(queries[i]);
+        kept.add(queries[i], weight);
         if (kept_indices != nullptr) kept_indices->push_back(i);
         if (vocabulary_ != nullptr) pieces.push_back({texts[i], weight, records, queries[i]});
     }
-    Xapian::Query any = combine(Xapian::Query::OP_OR, kept);
-    return weight == 1.0 ? any : scaled(any, weight);
+    return kept;
 }
 
 namespace {
@@ -489,9 +478,9 @@ double calibration(const QueryBuilder::Mass& typed, const QueryBuilder::Mass& tr
 
 }  // namespace
 
-Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, BuiltQuery& built, std::size_t& budget,
-                                            const std::vector<Piece>& typed) {
-    if (cross_ == nullptr || ranking_.expansion <= 0) return Xapian::Query();
+WeightedSum QueryBuilder::expansion_query(const std::vector<Token>& tokens, BuiltQuery& built, std::size_t& budget,
+                                          const std::vector<Piece>& typed) {
+    if (cross_ == nullptr || ranking_.expansion <= 0) return {};
     std::map<std::string, bool> has_language;  // asked once per text: a remote shard answers each over the network
     const auto indexed = [&](const std::string& language) {
         const auto [it, fresh] = has_language.try_emplace(language, false);
@@ -502,9 +491,10 @@ Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, Bu
         return it->second;
     };
     const bool ineb2 = ranking_.weighting == Weighting::ineb2;
-    std::vector<Xapian::Query> added;
+    WeightedSum added;
+    std::size_t expanded = 0;  // source terms that brought translations in
     for (const Expansion& e : cross_->expand(tokens)) {
-        if (added.size() >= ranking_.max_expansions || budget == 0) break;
+        if (expanded >= ranking_.max_expansions || budget == 0) break;
         // With 1,072 Chinese papers indexed beside SciFact's abstracts, Chinese papers sharing a fragment of a
         // Chinese claim outranked the English abstracts that answer it (nDCG@10 0.077, against 0.654 without
         // them); weighed by rarity alone, translations then crowded Chinese answers out of KUAKE's short queries
@@ -514,7 +504,7 @@ Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, Bu
         // across languages.
         const bool calibrate = ranking_.calibrate_expansions && indexed(e.to_english ? "zh" : "en");
         const Mass typed_mass = calibrate ? mass(source_pieces(e, typed)) : Mass{};
-        std::vector<std::pair<Xapian::Query, double>> alternatives;  // query, its calibration
+        std::vector<std::pair<WeightedSum, double>> alternatives;  // query, its calibration
         std::vector<std::string> searched;  // mice and mouse are one term: search it once
         for (const std::string& target : e.targets) {
             Clause c;
@@ -522,9 +512,10 @@ Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, Bu
             // "stem cell" must not match any text that has "stem" or "cell": it needs both.
             c.phrase = e.to_english && target.find(' ') != std::string::npos;
             const Scored s = text_query(c, analyzer_.analyze(c.text), built.highlight, budget, /*translated=*/true);
-            Xapian::Query q = either(s.match, s.boost);
+            WeightedSum q = s.match;
+            q.add(s.boost);
             if (q.empty()) continue;
-            std::string description = q.get_description();
+            std::string description = q.query().get_description();
             if (std::find(searched.begin(), searched.end(), description) == searched.end()) {
                 searched.push_back(std::move(description));
                 alternatives.emplace_back(std::move(q),
@@ -535,15 +526,15 @@ Xapian::Query QueryBuilder::expansion_query(const std::vector<Token>& tokens, Bu
         }
         // Alternative translations of one term share its weight. (OP_MAX would say this better, but Debian's
         // Xapian 1.4.22 crashes on OP_MAX over subqueries that share terms.)
-        std::vector<Xapian::Query> weighed;
-        for (const auto& [q, factor] : alternatives) weighed.push_back(factor == 1.0 ? q : scaled(q, factor));
-        if (weighed.size() == 1) added.push_back(weighed.front());
-        if (weighed.size() > 1) {
-            added.push_back(scaled(combine(Xapian::Query::OP_OR, weighed), 1.0 / static_cast<double>(weighed.size())));
-        }
+        // One term's alternatives stay one part of the sum: at 1M records MSC 间充质干细胞 therapy took 8 ms with
+        // them apart, 5 ms together (and 18 ms with everything nested, as until session 21), 糖尿病 6.7 and 3.6 ms.
+        WeightedSum either;
+        for (const auto& [q, factor] : alternatives) either.add(q, factor);
+        if (either.empty()) continue;
+        added.add_grouped(either, ranking_.expansion / static_cast<double>(alternatives.size()));
+        ++expanded;
     }
-    if (added.empty()) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, added), ranking_.expansion);
+    return added;
 }
 
 Xapian::Query QueryBuilder::translations(std::string_view text, BuiltQuery& built) {
@@ -555,15 +546,15 @@ Xapian::Query QueryBuilder::translations(std::string_view text, BuiltQuery& buil
     std::size_t typed_budget = ranking_.max_terms;
     const Scored own = text_query(typed, tokens, ignored, typed_budget);
     std::size_t budget = ranking_.max_terms;
-    return expansion_query(tokens, built, budget, own.pieces);
+    return expansion_query(tokens, built, budget, own.pieces).query();
 }
 
 BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
     const std::vector<Clause> clauses = coalesce(parsed);
     BuiltQuery built;
     std::size_t budget = ranking_.max_terms;
-    std::vector<Xapian::Query> should;
-    std::vector<Xapian::Query> boosts;  // of Should clauses; required and excluded clauses keep theirs inside
+    WeightedSum should;
+    WeightedSum boosts;  // of Should clauses; required and excluded clauses keep theirs inside
     std::vector<Xapian::Query> pairs;   // of Should and Must clauses, for BuiltQuery::rerank
     std::vector<Xapian::Query> must;
     std::vector<Xapian::Query> must_not;
@@ -600,37 +591,40 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
             q = text_query(text, tokens, clause.occur == Clause::Occur::MustNot ? ignored : built.highlight, budget);
             // A required word may be met in either language; an excluded one keeps its own.
             if (clause.occur != Clause::Occur::MustNot && text.field.empty() && !text.phrase) {
-                q.match = either(q.match, expansion_query(tokens, built, budget, q.pieces));
+                q.match.add(expansion_query(tokens, built, budget, q.pieces));
             }
         }
         if (q.match.empty()) continue;
+        // Required and excluded clauses keep their boosts inside: only Should clauses' add to the whole query's.
+        WeightedSum with_boost = q.match;
+        with_boost.add(q.boost);
         if (!q.pairs.empty() && clause.occur != Clause::Occur::MustNot) pairs.push_back(q.pairs);
         switch (clause.occur) {
             case Clause::Occur::Should:
                 if (!is_filter) {
-                    should.push_back(q.match);
+                    should.add(q.match);
                 } else if (const auto seen = optional_filter_of_field.find(clause.field);
                            seen != optional_filter_of_field.end() && clause.group.empty()) {
-                    filters[seen->second] = Xapian::Query(Xapian::Query::OP_OR, filters[seen->second], q.match);
+                    filters[seen->second] = Xapian::Query(Xapian::Query::OP_OR, filters[seen->second], q.match.query());
                 } else {
                     if (clause.group.empty()) optional_filter_of_field[clause.field] = filters.size();
-                    filters.push_back(q.match);
+                    filters.push_back(q.match.query());
                 }
-                if (!q.boost.empty()) boosts.push_back(q.boost);
+                boosts.add(q.boost);
                 break;
-            case Clause::Occur::Must: (is_filter ? filters : must).push_back(either(q.match, q.boost)); break;
-            case Clause::Occur::MustNot: must_not.push_back(either(q.match, q.boost)); break;
+            case Clause::Occur::Must: (is_filter ? filters : must).push_back(with_boost.query()); break;
+            case Clause::Occur::MustNot: must_not.push_back(with_boost.query()); break;
         }
     }
     Xapian::Query query;
     if (!must.empty()) {
         query = combine(Xapian::Query::OP_AND, must);
-        if (!should.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, combine(Xapian::Query::OP_OR, should));
+        if (!should.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, should.query());
     } else {
-        query = combine(Xapian::Query::OP_OR, should);
+        query = should.query();
     }
     if (!query.empty() && !boosts.empty()) {
-        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, combine(Xapian::Query::OP_OR, boosts));
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boosts.query());
     }
     if (query.empty() && (!filters.empty() || !must_not.empty())) query = Xapian::Query::MatchAll;
     if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, combine(Xapian::Query::OP_AND, filters));

@@ -6,6 +6,7 @@
 #include "match_terms.h"
 #include "query_syntax.h"
 #include "ranking.h"
+#include "weighted_sum.h"
 
 #include <xapian.h>
 
@@ -62,8 +63,8 @@ private:
     /// A text's query in parts: `match` decides which records match, `boost` only adds to their scores, `pairs`
     /// only to the scores of the best records (BuiltQuery::rerank).
     struct Scored {
-        Xapian::Query match;
-        Xapian::Query boost;
+        WeightedSum match;
+        WeightedSum boost;
         Xapian::Query pairs;
         std::vector<Piece> pieces;  ///< what match and boost search (with a database only), for calibration
     };
@@ -75,19 +76,19 @@ private:
     // A group of nothing but readable filters, ORed (year:(2019 OR 2021)); empty for any other group.
     Xapian::Query filter_group(const std::vector<Clause>& group) const;
     // The `limit` of `queries` found in the fewest records of the searched database (all of them without a
-    // database or a limit), in their order, ORed at `weight`; adds them to `pieces` with their `texts`, and their
+    // database or a limit), in their order, each at `weight`; adds them to `pieces` with their `texts`, and their
     // indices to `kept_indices`.
-    Xapian::Query keep_rarest(const std::vector<Xapian::Query>& queries, const std::vector<std::string>& texts,
-                              std::size_t limit, double weight, std::vector<Piece>& pieces,
-                              std::vector<std::size_t>* kept_indices = nullptr) const;
+    WeightedSum keep_rarest(const std::vector<Xapian::Query>& queries, const std::vector<std::string>& texts,
+                            std::size_t limit, double weight, std::vector<Piece>& pieces,
+                            std::vector<std::size_t>* kept_indices = nullptr) const;
     // At most how many records of the searched database `q` matches, from its terms' record counts.
     Xapian::doccount most_records(const Xapian::Query& q) const;
     Mass mass(const std::vector<Piece>& pieces) const;
     // How often `p`'s terms occur in a record that has them, on average; `p` is in some record.
     double mean_wdf(const Piece& p) const;
     // `typed`: the pieces the query searches for `tokens` itself, which calibrate the translations' weights.
-    Xapian::Query expansion_query(const std::vector<analysis::Token>& tokens, BuiltQuery& built, std::size_t& budget,
-                                  const std::vector<Piece>& typed = {});
+    WeightedSum expansion_query(const std::vector<analysis::Token>& tokens, BuiltQuery& built, std::size_t& budget,
+                                const std::vector<Piece>& typed = {});
 
     analysis::Analyzer& analyzer_;
     Ranking ranking_;

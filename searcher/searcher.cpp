@@ -4,6 +4,7 @@
 #include "snippets.h"
 #include "spelling.h"
 #include "stored_record.h"
+#include "weighted_sum.h"
 
 #include <algorithm>
 #include <array>
@@ -407,9 +408,9 @@ std::optional<SearchResult> Searcher::like_once(const std::string& id, std::size
     const SharedWords shared_words(db_);
     const Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &shared_words);
     BuiltQuery built;
-    std::vector<Xapian::Query> terms;
+    WeightedSum terms;
     for (auto t = eset.begin(); t != eset.end(); ++t) {
-        terms.emplace_back(*t);
+        terms.add(Xapian::Query(*t));
         built.highlight.words.insert(*t);
     }
     // The titles' and keywords' translations reach records in the other language, which share none of
@@ -417,11 +418,8 @@ std::optional<SearchResult> Searcher::like_once(const std::string& id, std::size
     const records::Record record = decode_stored_record(db_.get_document(*did).get_data());
     std::string telling = record.title + "\n" + record.title_zh;
     for (const std::string& keyword : record.keywords) telling += "\n" + keyword;
-    if (Xapian::Query translated = builder_.translations(telling, built); !translated.empty()) {
-        terms.push_back(std::move(translated));
-    }
-    built.query = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
-                                Xapian::Query(schema::id_term(id)));
+    terms.add(builder_.translations(telling, built));
+    built.query = Xapian::Query(Xapian::Query::OP_AND_NOT, terms.query(), Xapian::Query(schema::id_term(id)));
     SearchResult result;
     result.query = "like:" + id;
     result.expansions = built.expansions;

@@ -63,7 +63,8 @@ TEST_CASE("A compound whose joined form the index lacks searches its parts as a 
 }
 
 TEST_CASE("Chinese searches words, with bigrams at half weight for recall") {
-    CHECK(describe("间充质干细胞") == "Query((间充质干细胞@1 OR 0.5 * (B间充 OR B充质 OR B质干 OR B干细 OR B细胞)))");
+    CHECK(describe("间充质干细胞") ==
+          "Query((间充质干细胞@1 OR 0.5 * B间充 OR 0.5 * B充质 OR 0.5 * B质干 OR 0.5 * B干细 OR 0.5 * B细胞))");
     CHECK(describe("癌") == "Query(U癌)");
     CHECK(describe("類風濕") == describe("类风湿"));
 }
@@ -74,14 +75,16 @@ TEST_CASE("The tuned defaults search no title copy, and add Han unigrams only to
     // Titles weigh through their frequency in the text field (schema::kTitleWdf), not through S terms.
     // Characters of a run the segmenter split sit on the right of AND_MAYBE: a record with 移 alone does not match.
     CHECK(builder.build("knee 骨髓干细胞治疗").query.get_description() ==
-          "Query((((knee@1 OR 骨髓@2 OR 干细胞治疗@3) OR 0.5 * (B骨髓 OR B髓干 OR B干细 OR B细胞 OR B胞治 OR B治疗)) "
-          "AND_MAYBE 1.5 * (U骨 OR U髓 OR U干 OR U细 OR U胞 OR U治 OR U疗)))");
+          "Query(((knee@1 OR 骨髓@2 OR 干细胞治疗@3 OR 0.5 * B骨髓 OR 0.5 * B髓干 OR 0.5 * B干细 OR 0.5 * B细胞 OR "
+          "0.5 * B胞治 OR 0.5 * B治疗) AND_MAYBE (1.5 * U骨 OR 1.5 * U髓 OR 1.5 * U干 OR 1.5 * U细 OR 1.5 * U胞 OR "
+          "1.5 * U治 OR 1.5 * U疗)))");
     // A run that is one word gets no characters: its bigrams already say the same.
-    CHECK(builder.build("干细胞").query.get_description() == "Query((干细胞@1 OR 0.5 * (B干细 OR B细胞)))");
+    CHECK(builder.build("干细胞").query.get_description() == "Query((干细胞@1 OR 0.5 * B干细 OR 0.5 * B细胞))");
     // A required clause needs its words, bigrams or characters, as before; excluded ones exclude them all.
     CHECK(builder.build("+骨髓干细胞治疗 -胚胎").query.get_description() ==
-          "Query(((((骨髓@1 OR 干细胞治疗@2) OR 0.5 * (B骨髓 OR B髓干 OR B干细 OR B细胞 OR B胞治 OR B治疗)) OR "
-          "1.5 * (U骨 OR U髓 OR U干 OR U细 OR U胞 OR U治 OR U疗)) AND_NOT (胚胎@1 OR 0.5 * B胚胎)))");
+          "Query(((骨髓@1 OR 干细胞治疗@2 OR 0.5 * B骨髓 OR 0.5 * B髓干 OR 0.5 * B干细 OR 0.5 * B细胞 OR 0.5 * B胞治 OR "
+          "0.5 * B治疗 OR 1.5 * U骨 OR 1.5 * U髓 OR 1.5 * U干 OR 1.5 * U细 OR 1.5 * U胞 OR 1.5 * U治 OR 1.5 * U疗) "
+          "AND_NOT (胚胎@1 OR 0.5 * B胚胎)))");
     // A one-character query is its character.
     CHECK(builder.build("癌").query.get_description() == "Query(U癌)");
 }
@@ -99,13 +102,14 @@ TEST_CASE("A long Chinese query's scores take its ten rarest distinct characters
     duet::search::QueryBuilder builder(analyzer, duet::search::Ranking{}, nullptr, &db);
     const std::string query = builder.build("糖尿病患者血糖控制不好应该怎么调整饮食和用药").query.get_description();
     // 糖 appears twice in the query but is searched once; 调整饮食用药, the commonest, are left out (和 is a stopword).
-    CHECK(query.find("AND_MAYBE 1.5 * (U糖 OR U尿 OR U病 OR U患 OR U血 OR U控 OR U制 OR U不 OR U好 OR U应))") !=
-          std::string::npos);
+    CHECK(query.find("AND_MAYBE (1.5 * U糖 OR 1.5 * U尿 OR 1.5 * U病 OR 1.5 * U患 OR 1.5 * U血 OR 1.5 * U控 OR "
+                     "1.5 * U制 OR 1.5 * U不 OR 1.5 * U好 OR 1.5 * U应))") != std::string::npos);
     // Without a database to rank them, every distinct character stays.
     duet::search::QueryBuilder unranked(analyzer);
     CHECK(unranked.build("糖尿病患者血糖控制不好应该怎么调整饮食和用药").query.get_description().find(
-              "1.5 * (U糖 OR U尿 OR U病 OR U患 OR U血 OR U控 OR U制 OR U不 OR U好 OR U应 OR U调 OR U整 OR U饮 OR U食 OR U用 "
-              "OR U药))") != std::string::npos);
+              "(1.5 * U糖 OR 1.5 * U尿 OR 1.5 * U病 OR 1.5 * U患 OR 1.5 * U血 OR 1.5 * U控 OR 1.5 * U制 OR 1.5 * U不 OR "
+              "1.5 * U好 OR 1.5 * U应 OR 1.5 * U调 OR 1.5 * U整 OR 1.5 * U饮 OR 1.5 * U食 OR 1.5 * U用 OR 1.5 * U药))") !=
+          std::string::npos);
 }
 
 TEST_CASE("A pasted paragraph searches its rarest words, and a number is as common as its parts") {
@@ -165,7 +169,8 @@ TEST_CASE("Each prefix of a query keeps its wildcard beside other words and pref
 
 TEST_CASE("Mixed English and Chinese queries build without error") {
     CHECK(describe("MSC 间充质干细胞 therapy") ==
-          "Query(((msc@1 OR 间充质干细胞@2 OR therapi@3) OR 0.5 * (B间充 OR B充质 OR B质干 OR B干细 OR B细胞)))");
+          "Query((msc@1 OR 间充质干细胞@2 OR therapi@3 OR 0.5 * B间充 OR 0.5 * B充质 OR 0.5 * B质干 OR 0.5 * B干细 OR "
+          "0.5 * B细胞))");
 }
 
 TEST_CASE("Phrases, required and excluded words") {
@@ -233,7 +238,7 @@ TEST_CASE("Cross-language terms widen free text at lower weight, in both directi
     auto built = builder.build("骨关节炎");
     CHECK(built.expansions == std::vector<std::string>{"osteoarthritis"});
     CHECK(built.query.get_description() ==
-          "Query(((骨关节炎@1 OR 0.5 * (B骨关 OR B关节 OR B节炎)) OR 0.69999999999999995559 * osteoarthr@1))");
+          "Query((骨关节炎@1 OR 0.5 * B骨关 OR 0.5 * B关节 OR 0.5 * B节炎 OR 0.69999999999999995559 * osteoarthr@1))");
     CHECK(built.highlight.words.count("osteoarthr") == 1);
 
     built = builder.build("Rheumatoid arthritis of the knee joints");
@@ -241,7 +246,7 @@ TEST_CASE("Cross-language terms widen free text at lower weight, in both directi
 
     // A translation of several words needs all of them, in any order: positions are checked for typed phrases only.
     CHECK(builder.build("高血压").query.get_description() ==
-          "Query(((高血压@1 OR 0.5 * (B高血 OR B血压)) OR 0.69999999999999995559 * (high@1 AND blood@2 AND pressur@3)))");
+          "Query((高血压@1 OR 0.5 * B高血 OR 0.5 * B血压 OR 0.69999999999999995559 * (high@1 AND blood@2 AND pressur@3)))");
 
     // The longest entry wins: 类风湿关节炎 does not also bring in 关节's translation.
     built = builder.build("类风湿关节炎");
@@ -252,12 +257,12 @@ TEST_CASE("Cross-language terms widen free text at lower weight, in both directi
     cross.add("小鼠", "mouse", analyzer);
     built = builder.build("小鼠");
     CHECK(built.expansions == std::vector<std::string>{"mice", "mouse"});
-    CHECK(built.query.get_description() == "Query(((小鼠@1 OR 0.5 * B小鼠) OR 0.69999999999999995559 * mous@1))");
+    CHECK(built.query.get_description() == "Query((小鼠@1 OR 0.5 * B小鼠 OR 0.69999999999999995559 * mous@1))");
 
     // A required word may be met in either language: 骨关节炎 AND 高血压 finds English records too.
     CHECK(builder.build("骨关节炎 AND 高血压").query.get_description() ==
-          "Query((((骨关节炎@1 OR 0.5 * (B骨关 OR B关节 OR B节炎)) OR 0.69999999999999995559 * osteoarthr@1) AND "
-          "((高血压@1 OR 0.5 * (B高血 OR B血压)) OR 0.69999999999999995559 * (high@1 AND blood@2 AND pressur@3))))");
+          "Query(((骨关节炎@1 OR 0.5 * B骨关 OR 0.5 * B关节 OR 0.5 * B节炎 OR 0.69999999999999995559 * osteoarthr@1) AND "
+          "(高血压@1 OR 0.5 * B高血 OR 0.5 * B血压 OR 0.69999999999999995559 * (high@1 AND blood@2 AND pressur@3))))");
     CHECK(builder.build("+osteoarthritis").expansions == std::vector<std::string>{"骨关节炎"});
 
     // Excluded and phrase clauses are not widened.
@@ -288,7 +293,7 @@ TEST_CASE("A translation weighs what the typed word it stands for weighs, where 
     };
     // No Chinese record: nothing competes across languages, and the weights stay as tuned.
     CHECK(query(true) == query(false));
-    CHECK(query(false) == "Query(((乳腺癌@1 OR 0.5 * (B乳腺 OR B腺癌)) OR 0.69999999999999995559 * "
+    CHECK(query(false) == "Query((乳腺癌@1 OR 0.5 * B乳腺 OR 0.5 * B腺癌 OR 0.69999999999999995559 * "
                          "(breast@1 AND cancer@2)))");
 
     // One Chinese record, which has 乳腺癌 once. A Chinese record with it scores its word and both bigrams (at
@@ -303,32 +308,39 @@ TEST_CASE("A translation weighs what the typed word it stands for weighs, where 
     chinese.add_term("B乳腺");
     chinese.add_term("B腺癌");
     db.add_document(chinese);
-    const std::string marker = "0.69999999999999995559 * ";
-    const auto factor_in = [&](const std::string& description) {
-        const auto at = description.find(marker);
-        REQUIRE(at != std::string::npos);
-        return std::stod(description.substr(at + marker.size()));
+    // The calibration of a translation `part`: the weights it is scaled by, multiplied, over the expansion weight.
+    const auto factor_in = [&](const std::string& description, const std::string& part) {
+        std::size_t end = description.find(" * " + part);
+        REQUIRE(end != std::string::npos);
+        double weight = 1.0;
+        for (;;) {
+            const std::size_t from = description.find_last_of("( ", end - 1) + 1;
+            weight *= std::stod(description.substr(from, end - from));
+            // The next scale out: "0.7 * 7.68 * part", or a group's, "0.7 * (7.68 * part OR …)".
+            const std::size_t open = description[from - 1] == '(' ? from - 1 : from;
+            if (open < 3 || description.compare(open - 3, 3, " * ") != 0) break;
+            end = open - 3;
+        }
+        return weight / ranking.expansion;
     };
     const std::string calibrated = query(true);
-    const double factor = factor_in(calibrated);
+    const double factor = factor_in(calibrated, "(breast@1 AND cancer@2)");
     CHECK(factor == Approx((2 * std::log(11.0) * 2.0) / (2 * std::log(11.0 / 9.0) * 28.0 / 9.0)));
     // BM25 saturates a term's frequency instead: only rarity counts.
-    CHECK(factor_in(query(true, duet::search::Weighting::bm25)) == Approx(std::log(11.0) / std::log(11.0 / 9.0)));
-    CHECK(calibrated.find("* (breast@1 AND cancer@2)") != std::string::npos);
-    CHECK(query(false).find(marker + "(breast@1 AND cancer@2)") != std::string::npos);
+    CHECK(factor_in(query(true, duet::search::Weighting::bm25), "(breast@1 AND cancer@2)") ==
+          Approx(std::log(11.0) / std::log(11.0 / 9.0)));
+    CHECK(factor_in(query(false), "(breast@1 AND cancer@2)") == Approx(1.0));
     // A record's similar records reach the other language through its title's translations, weighed alike.
     duet::search::QueryBuilder builder(analyzer, ranking, &cross, &db);
     duet::search::BuiltQuery similar;
-    const std::string title = builder.translations("乳腺癌", similar).get_description();
-    const auto title_at = title.find(marker);
-    REQUIRE(title_at != std::string::npos);
-    CHECK(std::stod(title.substr(title_at + marker.size())) == Approx(factor));
+    CHECK(factor_in(builder.translations("乳腺癌", similar).get_description(), "(breast@1 AND cancer@2)") ==
+          Approx(factor));
 
     // An English query reaches the Chinese record the same way, and a hyphenated compound whose joined form no
     // record has (breast-cancer) is searched as the phrase of its words, so it weighs as the words do.
     const auto english = [&](const std::string& text) {
         return factor_in(duet::search::QueryBuilder(analyzer, ranking, &cross, &db).build(text).query
-                             .get_description());
+                             .get_description(), "乳腺癌@1");
     };
     CHECK(english("breast cancer") == Approx(1.0 / factor));
     CHECK(english("breast-cancer") == Approx(english("breast cancer")));
@@ -345,8 +357,7 @@ TEST_CASE("A translation weighs what the typed word it stands for weighs, where 
     const double all = static_cast<double>(db.get_doccount()) + 1.0;
     const std::string absent = duet::search::QueryBuilder(analyzer, ranking, &cross, &db).build("骨关节炎").query
                                    .get_description();
-    CHECK(absent.find(marker) != std::string::npos);
-    CHECK(factor_in(absent) == Approx((1 + 3 * 0.5) * std::log(all) * (2.0 + 1) / (std::log(all / 3) * 7.0 / 3.0)));
+    CHECK(factor_in(absent, "osteoarthr@1") == Approx((1 + 3 * 0.5) * std::log(all) * (2.0 + 1) / (std::log(all / 3) * 7.0 / 3.0)));
 }
 
 TEST_CASE("A one-way pair widens Chinese queries only, and the list file marks it zh>en") {
