@@ -351,13 +351,15 @@ namespace {
 
 // The plain words of one field are analysed together, so stopwords are judged against the whole query
 // ("the who" searches its words; "the knee" searches knee) and a compound keeps its parts together. A prefix
-// stays a clause of its own: merged, "mesench* cells" lost its wildcard.
+// stays a clause of its own: merged, "mesench* cells" lost its wildcard. An explicit OR starts another text:
+// `stem OR bone` are alternatives, not a name whose words should stand side by side.
 std::vector<Clause> coalesce(const std::vector<Clause>& clauses) {
     std::vector<Clause> out;
     std::map<std::string, std::size_t> plain_of_field;
     for (const Clause& c : clauses) {
         const bool plain =
             c.occur == Clause::Occur::Should && !c.phrase && !c.prefix && c.group.empty() && !is_filter_field(c.field);
+        if (plain && c.after_or) plain_of_field.erase(c.field);
         if (plain) {
             if (const auto it = plain_of_field.find(c.field); it != plain_of_field.end()) {
                 out[it->second].text += ' ' + c.text;

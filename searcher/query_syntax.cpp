@@ -45,6 +45,7 @@ private:
         std::vector<Clause> clauses;
         Clause::Occur pending = Clause::Occur::Should;
         bool and_pending = false;
+        bool or_pending = false;
         while (skip_spaces()) {
             if (s_[at_] == ')') {
                 ++at_;
@@ -76,7 +77,10 @@ private:
                     and_pending = !clauses.empty();
                     continue;
                 }
-                if (word == "OR" || word == "||") continue;
+                if (word == "OR" || word == "||") {
+                    or_pending = !clauses.empty();
+                    continue;
+                }
                 if (word == "NOT" && clause.occur == Clause::Occur::Should) {
                     pending = Clause::Occur::MustNot;
                     continue;
@@ -93,6 +97,8 @@ private:
             }
             if (and_pending && clause.occur == Clause::Occur::Should) clause.occur = Clause::Occur::Must;
             and_pending = false;
+            clause.after_or = or_pending;
+            or_pending = false;
             clauses.push_back(std::move(clause));
         }
         return clauses;

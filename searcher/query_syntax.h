@@ -15,6 +15,7 @@ struct Clause {
     std::string text;
     bool phrase = false;  ///< came in double quotes
     bool prefix = false;  ///< ended in * (mesench*): matches words starting with the text
+    bool after_or = false;  ///< typed right after an explicit OR: not one name with the words before it
     std::vector<Clause> group;  ///< the clauses of a parenthesised group; `text` is then empty
 };
 

@@ -39,6 +39,10 @@ TEST_CASE("Two typed words also score as a pair side by side on the best records
     // Stopwords are indexed without positions: a pair steps over them, as a phrase does.
     CHECK(rerank("heart of failure") == "Query(1 * (heart NEAR 3 failur))");
     CHECK(rerank("congestive heart failure") == "Query()");
+    // Words either side of an explicit OR are alternatives, not one name.
+    CHECK(rerank("heart OR failure") == "Query()");
+    CHECK(rerank("heart failure OR renal failure") ==
+          "Query((1 * (heart NEAR 2 failur) OR 1 * (renal NEAR 2 failur)))");
     CHECK(rerank("心力衰竭 heart") == "Query()");
     // A group's pair counts unless the group is excluded; filters do not count as words.
     CHECK(rerank("(heart failure) AND year:2020") == "Query(1 * (heart NEAR 2 failur))");
@@ -142,12 +146,14 @@ TEST_CASE("A pasted paragraph searches its rarest words, and a number is as comm
 
 TEST_CASE("AND requires the clauses on both sides, and parentheses group") {
     CHECK(describe("stem AND cells") == "Query((stem@1 AND cell@1))");
-    CHECK(describe("stem OR cells") == describe("stem cells"));
-    CHECK(describe("(stem OR bone) AND marrow") == "Query(((stem@1 OR bone@2) AND marrow@1))");
+    // OR is what a space does; each side is a text of its own (the query positions restart).
+    CHECK(describe("stem OR cells") == "Query((stem@1 OR cell@1))");
+    CHECK(describe("stem cells") == "Query((stem@1 OR cell@2))");
+    CHECK(describe("(stem OR bone) AND marrow") == "Query(((stem@1 OR bone@1) AND marrow@1))");
     CHECK(describe("stem AND (bone OR marrow) therapy") ==
-          "Query(((stem@1 AND (bone@1 OR marrow@2)) AND_MAYBE therapi@1))");
-    CHECK(describe("NOT (stem OR bone) marrow") == "Query((marrow@1 AND_NOT (stem@1 OR bone@2)))");
-    CHECK(describe("-(stem bone) marrow") == describe("NOT (stem OR bone) marrow"));
+          "Query(((stem@1 AND (bone@1 OR marrow@1)) AND_MAYBE therapi@1))");
+    CHECK(describe("NOT (stem OR bone) marrow") == "Query((marrow@1 AND_NOT (stem@1 OR bone@1)))");
+    CHECK(describe("-(stem bone) marrow") == "Query((marrow@1 AND_NOT (stem@1 OR bone@2)))");
     CHECK(describe("knee AND NOT hip") == "Query((knee@1 AND_NOT hip@1))");
     // A field before a group applies to each of its clauses; a group of filters is one filter.
     CHECK(describe("title:(stem cells)") == "Query((Sstem@1 OR Scell@2))");
