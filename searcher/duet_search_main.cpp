@@ -104,6 +104,14 @@ int main(int argc, char** argv) {
     tuning->add_option("--proximity-max-words", ranking.proximity_max_words,
                        "only texts of at most this many words get near pairs (0: any length)")
         ->capture_default_str();
+    tuning->add_option("--long-proximity-weight", ranking.long_proximity,
+                       "weight of the near pairs of texts longer than --proximity-max-words (0: none)")
+        ->capture_default_str();
+    tuning->add_option("--long-proximity-window", ranking.long_proximity_window, "window of a longer text's pair")
+        ->capture_default_str();
+    tuning->add_option("--long-rerank-depth", ranking.long_rerank_depth,
+                       "best records of a first pass that a longer text's pairs are scored on")
+        ->capture_default_str();
     tuning->add_option("--unigram-weight", ranking.unigram, "weight of Han unigrams")->capture_default_str();
     tuning->add_option("--max-words", ranking.max_words,
                        "words (and, apart, bigrams) a text searches, the rarest (0: all)")

@@ -194,8 +194,13 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
 
     std::vector<Xapian::Query> words;
     std::vector<std::string> word_texts;
-    // Single-term non-Han words and their positions, in query order, for proximity pairs.
-    std::vector<std::pair<std::string, Xapian::termpos>> plain_words;
+    // Single-term non-Han words, in query order, for proximity pairs.
+    struct PlainWord {
+        std::string term;
+        Xapian::termpos position;
+        std::size_t word;  // its index in `words`
+    };
+    std::vector<PlainWord> plain_words;
     std::vector<Xapian::Query> bigrams;
     std::vector<std::string> bigram_texts;
     std::vector<std::vector<const Token*>> word_tokens;  // what each of `words` highlights
@@ -248,7 +253,9 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
                 word_tokens.push_back({t});
                 // Han words need no pairs: the bigrams across their boundary already reward them side by side
                 // (measured: KUAKE-QTR 0.8106 -> 0.8096 with pairs of Chinese words too).
-                if (t->script != analysis::Script::Han && !t->stop) plain_words.emplace_back(term(*t), t->position);
+                if (t->script != analysis::Script::Han && !t->stop) {
+                    plain_words.push_back({term(*t), t->position, words.size() - 1});
+                }
             } else if (t->kind == TokenKind::Bigram) {
                 bigrams.emplace_back(term(*t));
                 bigram_texts.push_back(t->term);
@@ -283,22 +290,26 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
     WeightedSum q = keep_rarest(words, word_texts, ranking_.max_words, 1.0, pieces, &kept);
     remember_kept(word_tokens, kept);
     const bool short_text = ranking_.proximity_max_words == 0 || words.size() <= ranking_.proximity_max_words;
+    const double pair_weight = short_text ? ranking_.proximity : ranking_.long_proximity;
+    const std::size_t pair_window = short_text ? ranking_.proximity_window : ranking_.long_proximity_window;
+    // Only words the text searches pair up: a pasted paragraph's commonest words are left out of both.
+    std::erase_if(plain_words, [&](const PlainWord& w) { return std::find(kept.begin(), kept.end(), w.word) == kept.end(); });
     Xapian::Query pairs;
-    if (ranking_.proximity > 0 && plain_words.size() > 1 && short_text) {
+    if (pair_weight > 0 && plain_words.size() > 1) {
         // Two words typed together usually name one thing (heart failure, renal failure): a record that has them
-        // side by side is about it, one with heart and failure apart mostly is not. Longer texts are claims and
-        // questions, whose neighbouring words need not belong together (bench/README.md, session 20). Stopwords
-        // typed between the words widen the window, as in phrases. (Xapian 1.4's NEAR takes single terms only:
-        // compounds sit this out.)
+        // side by side is about it, one with heart and failure apart mostly is not. A claim's or a question's
+        // neighbouring words need not belong together, so their pairs weigh less and may stand further apart
+        // (bench/README.md, sessions 20 and 21). Stopwords or left-out words typed between the words widen the
+        // window, as in phrases. (Xapian 1.4's NEAR takes single terms only: compounds sit this out.)
         std::vector<Xapian::Query> near;
         for (std::size_t i = 0; i + 1 < plain_words.size(); ++i) {
-            const auto& [first, first_at] = plain_words[i];
-            const auto& [second, second_at] = plain_words[i + 1];
-            const Xapian::Query pair[] = {Xapian::Query(first), Xapian::Query(second)};
-            const auto window = static_cast<Xapian::termcount>(ranking_.proximity_window + second_at - first_at - 1);
+            const PlainWord& first = plain_words[i];
+            const PlainWord& second = plain_words[i + 1];
+            const Xapian::Query pair[] = {Xapian::Query(first.term), Xapian::Query(second.term)};
+            const auto window = static_cast<Xapian::termcount>(pair_window + second.position - first.position - 1);
             near.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), window);
         }
-        pairs = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, near), ranking_.proximity);
+        pairs = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, near), pair_weight);
     }
     // Measured on KUAKE-QTR and medical QA: ORing the pieces ranks better than weighing each word's pieces
     // as one synonym, though in a tiny index partial matches can then outscore a translated whole word.
@@ -309,7 +320,7 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
     // (Measured: the same rankings on every set to the third decimal, half the time of short Chinese queries.)
     WeightedSum boost = keep_rarest(unigrams, unigram_texts, ranking_.max_unigrams, ranking_.unigram, pieces);
     if (q.empty()) return {boost, {}, {}, pieces};
-    return {q, boost, pairs, pieces};
+    return {q, boost, pairs, pieces, short_text ? ranking_.rerank_depth : ranking_.long_rerank_depth};
 }
 
 Xapian::doccount QueryBuilder::most_records(const Xapian::Query& q) const {
@@ -578,6 +589,7 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
                 built.highlight.merge(group.highlight);
                 for (const std::string& e : group.expansions) add_expansion(built, e);
                 q.pairs = group.rerank;
+                q.pairs_depth = group.rerank_depth;
             }
         } else if (is_filter_field(clause.field)) {
             q.match = filter_query(clause);
@@ -600,7 +612,10 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
         // Required and excluded clauses keep their boosts inside: only Should clauses' add to the whole query's.
         WeightedSum with_boost = q.match;
         with_boost.add(q.boost);
-        if (!q.pairs.empty() && clause.occur != Clause::Occur::MustNot) pairs.push_back(q.pairs);
+        if (!q.pairs.empty() && clause.occur != Clause::Occur::MustNot) {
+            pairs.push_back(q.pairs);
+            built.rerank_depth = std::max(built.rerank_depth, q.pairs_depth);
+        }
         switch (clause.occur) {
             case Clause::Occur::Should:
                 if (!is_filter) {

@@ -20,6 +20,7 @@ struct BuiltQuery {
     /// Scores added on the best records only (Ranking::rerank_depth), never a match of its own: two typed words
     /// side by side. Empty when the query has none.
     Xapian::Query rerank;
+    std::size_t rerank_depth = 0;  ///< how many of the first pass's best records `rerank` is scored on
 };
 
 /// Turns clauses into a query. Holds a reference to the analyzer; not thread-safe, like the analyzer.
@@ -67,6 +68,7 @@ private:
         WeightedSum boost;
         Xapian::Query pairs;
         std::vector<Piece> pieces;  ///< what match and boost search (with a database only), for calibration
+        std::size_t pairs_depth = 0;  ///< the best records `pairs` are scored on
     };
 
     // `translated`: the text came from the bilingual list, so single characters would only add noise.

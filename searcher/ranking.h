@@ -17,9 +17,13 @@ struct Ranking {
     std::size_t max_expansions = 16;  ///< query terms that may bring in translations
     double proximity = 1.0;       ///< weight of adjacent non-Han query words found side by side (0: off)
     std::size_t proximity_window = 2;  ///< how near, in word positions (2: next to each other)
-    std::size_t proximity_max_words = 2;  ///< only texts of at most this many words get pairs (0: any length):
+    std::size_t proximity_max_words = 2;  ///< texts of at most this many words get those pairs (0: any length):
                                           ///< a two-word query names one thing, a claim's neighbours need not
+    double long_proximity = 0.15;  ///< weight of the pairs of longer texts (0: off)
+    std::size_t long_proximity_window = 4;  ///< how near the words of a longer text's pair stand
     std::size_t rerank_depth = 30;  ///< the best records of a first pass that pairs are then scored on
+    std::size_t long_rerank_depth = 10;  ///< the same for a longer text's pairs: fetching more records costs the
+                                         ///< first pass its pruning, and these pairs weigh little
     Weighting weighting = Weighting::ineb2;  ///< the scheme: DFR IneB2 ranked above BM25 on every large set
     double ineb2_c = 2.0;         ///< IneB2's document length normalisation
     double bm25_k1 = 1.0;         ///< BM25 term frequency saturation (weighting bm25)

@@ -252,12 +252,12 @@ Xapian::Enquire Searcher::make_enquire(const Xapian::Query& query) {
 // pass ranks by the query alone; the second scores `rerank` alone on its best records, picked by their id terms
 // (which remote shards know too), and each adds that to its first score. A pair's weight depends only on its
 // terms and the record, so the sum is what one pass of both would give. Records past the depth keep their order.
-Searcher::Page Searcher::ranked_page(const Xapian::Query& query, const Xapian::Query& rerank, SortBy sort,
-                                     Xapian::doccount offset, Xapian::doccount count) {
+Searcher::Page Searcher::ranked_page(const Xapian::Query& query, const Xapian::Query& rerank, std::size_t rerank_depth,
+                                     SortBy sort, Xapian::doccount offset, Xapian::doccount count) {
     Page page;
     Xapian::Enquire enquire = make_enquire(query);
     apply_sort(enquire, sort);
-    const auto depth = static_cast<Xapian::doccount>(ranking_.rerank_depth);
+    const auto depth = static_cast<Xapian::doccount>(rerank_depth);
     if (rerank.empty() || sort != SortBy::Relevance || depth == 0) {
         page.first = enquire.get_mset(offset, count, offset + count + 1);
         for (auto m = page.first.begin(); m != page.first.end(); ++m) page.hits.emplace_back(m, m.get_weight());
@@ -347,7 +347,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
                 return count_matches(count_db_, copy);
             });
         }
-        const Page page = ranked_page(query, built.rerank, request.sort, static_cast<Xapian::doccount>(request.offset),
+        const Page page = ranked_page(query, built.rerank, built.rerank_depth, request.sort,
+                                      static_cast<Xapian::doccount>(request.offset),
                                       static_cast<Xapian::doccount>(request.limit));
         result.total = page.first.get_matches_estimated();
         result.total_exact = page.first.get_matches_lower_bound() == page.first.get_matches_upper_bound();
@@ -489,7 +490,8 @@ std::vector<RankedId> Searcher::rank(std::string_view query, std::size_t k) {
         std::vector<RankedId> out;
         const BuiltQuery built = builder_.build(query);
         if (built.query.empty()) return out;
-        const Page page = ranked_page(built.query, built.rerank, SortBy::Relevance, 0, static_cast<Xapian::doccount>(k));
+        const Page page =
+            ranked_page(built.query, built.rerank, built.rerank_depth, SortBy::Relevance, 0, static_cast<Xapian::doccount>(k));
         for (const auto& [m, score] : page.hits) out.push_back({id_of(m.get_document()), score});
         return out;
     });

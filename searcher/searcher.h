@@ -142,9 +142,10 @@ private:
         Xapian::MSet first;
         std::vector<std::pair<Xapian::MSetIterator, double>> hits;
     };
-    /// The records at [offset, offset + count) of `query` by `sort`; `rerank` scores only the best records.
-    Page ranked_page(const Xapian::Query& query, const Xapian::Query& rerank, SortBy sort, Xapian::doccount offset,
-                     Xapian::doccount count);
+    /// The records at [offset, offset + count) of `query` by `sort`; `rerank` scores only the best
+    /// `rerank_depth` records.
+    Page ranked_page(const Xapian::Query& query, const Xapian::Query& rerank, std::size_t rerank_depth, SortBy sort,
+                     Xapian::doccount offset, Xapian::doccount count);
     SearchResult search_once(const SearchRequest& request);
     std::optional<SearchResult> like_once(const std::string& id, std::size_t limit, std::size_t offset);
     std::optional<Xapian::docid> docid_of(const std::string& id);

@@ -183,7 +183,7 @@ TEST_CASE("A word in the title outweighs the same word in the abstract, in eithe
     }
 }
 
-TEST_CASE("Two typed words rank the record that has them side by side first, and longer texts tie") {
+TEST_CASE("Typed words rank the record that has them side by side first, a longer text's by less") {
     TempDir dir;
     const fs::path src = dir / "src";
     fs::create_directories(src);
@@ -191,7 +191,7 @@ TEST_CASE("Two typed words rank the record that has them side by side first, and
     // record with them apart first on a tie.
     std::ofstream(src / "t.jsonl")
         << R"({"_id":"z-together","title":"outcomes","text":"heart failure after valve surgery in older adults"})" << "\n"
-        << R"({"_id":"a-apart","title":"outcomes","text":"heart valve surgery failure in older adults after"})" << "\n";
+        << R"({"_id":"a-apart","title":"outcomes","text":"heart valve surgery in older adults failure after"})" << "\n";
     Collect reporter;
     REQUIRE(index(dir / "db", src, reporter).added == 2);
     duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
@@ -202,16 +202,25 @@ TEST_CASE("Two typed words rank the record that has them side by side first, and
         CHECK(ranked[0].id == "z-together");
         CHECK(ranked[0].score > ranked[1].score);
     }
-    // With the pairs turned off the records tie, and a longer text gets none.
+    // A longer text pairs its neighbours too (failure and surgery stand within reach in both records), at a lower
+    // weight: the record with more of them side by side leads by less.
+    const auto two = searcher.rank("heart failure", 10);
+    const auto claim = searcher.rank("heart failure after surgery", 10);
+    REQUIRE(claim.size() == 2);
+    CHECK(claim[0].id == "z-together");
+    CHECK(claim[0].score > claim[1].score);
+    CHECK(claim[0].score - claim[1].score < two[0].score - two[1].score);
+    // With the pairs turned off the records tie.
     duet::search::Ranking no_pairs;
     no_pairs.proximity = 0;
+    no_pairs.long_proximity = 0;
     duet::search::Searcher plain(dir / "db", duet::testing::standard_analyzer(), no_pairs);
     const auto tied = plain.rank("heart failure", 10);
     REQUIRE(tied.size() == 2);
     CHECK(tied[0].score == Approx(tied[1].score));
-    const auto claim = searcher.rank("heart failure after surgery", 10);
-    REQUIRE(claim.size() == 2);
-    CHECK(claim[0].score == Approx(claim[1].score));
+    const auto tied_claim = plain.rank("heart failure after surgery", 10);
+    REQUIRE(tied_claim.size() == 2);
+    CHECK(tied_claim[0].score == Approx(tied_claim[1].score));
     // Pairs are scored on the best records of a first pass only; pages past them keep that pass's order.
     duet::search::Ranking shallow;
     shallow.rerank_depth = 1;

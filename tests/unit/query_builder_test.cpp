@@ -29,7 +29,7 @@ TEST_CASE("English words are stemmed and ORed, stopwords drop unless nothing els
     CHECK(describe("the of") == "Query((the@1 OR of@2))");
 }
 
-TEST_CASE("Two typed words also score as a pair side by side on the best records, longer texts and Han words not") {
+TEST_CASE("Typed words also score as pairs on the best records, a longer text's pairs less and further apart, Han words none") {
     duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
     duet::search::QueryBuilder builder(analyzer);
     const auto rerank = [&](const std::string& text) { return builder.build(text).rerank.get_description(); };
@@ -38,7 +38,8 @@ TEST_CASE("Two typed words also score as a pair side by side on the best records
     CHECK(rerank("heart failure") == "Query(1 * (heart NEAR 2 failur))");
     // Stopwords are indexed without positions: a pair steps over them, as a phrase does.
     CHECK(rerank("heart of failure") == "Query(1 * (heart NEAR 3 failur))");
-    CHECK(rerank("congestive heart failure") == "Query()");
+    CHECK(rerank("congestive heart failure") ==
+          "Query(0.14999999999999999445 * ((congest NEAR 4 heart) OR (heart NEAR 4 failur)))");
     // Words either side of an explicit OR are alternatives, not one name.
     CHECK(rerank("heart OR failure") == "Query()");
     CHECK(rerank("heart failure OR renal failure") ==
@@ -48,6 +49,32 @@ TEST_CASE("Two typed words also score as a pair side by side on the best records
     CHECK(rerank("(heart failure) AND year:2020") == "Query(1 * (heart NEAR 2 failur))");
     CHECK(rerank("knee -(heart failure)") == "Query()");
     CHECK(rerank("-(heart failure)") == "Query()");
+    // A longer text's pairs reorder fewer of the best records: fetching more would cost the first pass its pruning.
+    CHECK(builder.build("heart failure").rerank_depth == 30);
+    CHECK(builder.build("congestive heart failure").rerank_depth == 10);
+    CHECK(builder.build("(congestive heart failure) OR (heart failure)").rerank_depth == 30);
+    CHECK(builder.build("knee").rerank_depth == 0);
+    duet::search::Ranking no_long_pairs;
+    no_long_pairs.long_proximity = 0;
+    CHECK(duet::search::QueryBuilder(analyzer, no_long_pairs).build("congestive heart failure").rerank.empty());
+
+    // Only the words a text searches pair up; one left out between two widens their window, as a stopword does.
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (int i = 0; i < 5; ++i) {
+        Xapian::Document doc;
+        doc.add_term("patient");  // in every record: the commonest of the text's words
+        if (i == 0) doc.add_term("fractur");
+        if (i < 2) doc.add_term("vitamin");
+        if (i < 3) doc.add_term("elder");
+        db.add_document(doc);
+    }
+    duet::search::Ranking three_words;
+    three_words.max_words = 3;
+    duet::search::QueryBuilder rarest(analyzer, three_words, nullptr, &db);
+    const duet::search::BuiltQuery pasted = rarest.build("vitamin patients elderly fractures");
+    CHECK(pasted.query.get_description() == "Query((vitamin@1 OR elder@3 OR fractur@4))");
+    CHECK(pasted.rerank.get_description() ==
+          "Query(0.14999999999999999445 * ((vitamin NEAR 5 elder) OR (elder NEAR 4 fractur)))");
 }
 
 TEST_CASE("A compound searches its joined form or its parts as a phrase, as one word") {
