@@ -293,7 +293,8 @@ QueryBuilder::Scored QueryBuilder::text_query(const Clause& clause, const std::v
     const double pair_weight = short_text ? ranking_.proximity : ranking_.long_proximity;
     const std::size_t pair_window = short_text ? ranking_.proximity_window : ranking_.long_proximity_window;
     // Only words the text searches pair up: a pasted paragraph's commonest words are left out of both.
-    std::erase_if(plain_words, [&](const PlainWord& w) { return std::find(kept.begin(), kept.end(), w.word) == kept.end(); });
+    std::erase_if(plain_words,
+                  [&](const PlainWord& w) { return std::find(kept.begin(), kept.end(), w.word) == kept.end(); });
     Xapian::Query pairs;
     if (pair_weight > 0 && plain_words.size() > 1) {
         // Two words typed together usually name one thing (heart failure, renal failure): a record that has them
@@ -540,7 +541,7 @@ WeightedSum QueryBuilder::expansion_query(const std::vector<Token>& tokens, Buil
         // Alternative translations of one term share its weight. (OP_MAX would say this better, but Debian's
         // Xapian 1.4.22 crashes on OP_MAX over subqueries that share terms.)
         // One term's alternatives stay one part of the sum: at 1M records MSC 间充质干细胞 therapy took 8 ms with
-        // them apart, 5 ms together (and 18 ms with everything nested, as until session 21), 糖尿病 6.7 and 3.6 ms.
+        // them apart and 5 ms together (18 ms with everything nested, as until session 21), 糖尿病 6.7 and 3.5 ms.
         WeightedSum either;
         for (const auto& [q, factor] : alternatives) either.add(q, factor);
         if (either.empty()) continue;
@@ -622,7 +623,8 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
                     should.add(q.match);
                 } else if (const auto seen = optional_filter_of_field.find(clause.field);
                            seen != optional_filter_of_field.end() && clause.group.empty()) {
-                    filters[seen->second] = Xapian::Query(Xapian::Query::OP_OR, filters[seen->second], q.match.query());
+                    filters[seen->second] =
+                        Xapian::Query(Xapian::Query::OP_OR, filters[seen->second], q.match.query());
                 } else {
                     if (clause.group.empty()) optional_filter_of_field[clause.field] = filters.size();
                     filters.push_back(q.match.query());

@@ -17,8 +17,8 @@ struct BuiltQuery {
     Xapian::Query query;  ///< empty (matches nothing) when the text held no searchable words
     MatchTerms highlight;
     std::vector<std::string> expansions;  ///< other-language terms the query was widened with
-    /// Scores added on the best records only (Ranking::rerank_depth), never a match of its own: two typed words
-    /// side by side. Empty when the query has none.
+    /// Scores added on the best `rerank_depth` records only, never a match of its own: typed words side by side.
+    /// Empty when the query has none.
     Xapian::Query rerank;
     std::size_t rerank_depth = 0;  ///< how many of the first pass's best records `rerank` is scored on
 };
