@@ -2,6 +2,7 @@
 
 #include "doi.h"
 #include "schema.h"
+#include "spaced_words.h"
 
 #include <algorithm>
 #include <charconv>
@@ -394,29 +395,18 @@ double rarity(Xapian::doccount records, Xapian::doccount all) {
     return records == 0 ? 0.0 : std::log((static_cast<double>(all) + 1.0) / static_cast<double>(records));
 }
 
-// The words of `text`, split at spaces.
-std::vector<std::string_view> words_of(std::string_view text) {
-    std::vector<std::string_view> out;
-    for (std::size_t from = 0; from < text.size();) {
-        const std::size_t space = std::min(text.find(' ', from), text.size());
-        if (space > from) out.push_back(text.substr(from, space - from));
-        from = space + 1;
-    }
-    return out;
-}
-
 // The pieces of the typed query that search `e`'s source: for a Chinese source its words, bigrams and characters
 // (莫昔芬 of 他莫昔芬 too), for an English one its stems, and its compounds (heart-failure) whose parts all are.
 std::vector<QueryBuilder::Piece> source_pieces(const Expansion& e, const std::vector<QueryBuilder::Piece>& typed) {
     std::vector<QueryBuilder::Piece> found;
     const std::vector<std::string_view> source_words = e.to_english ? std::vector<std::string_view>{}
-                                                                    : words_of(e.source);
+                                                                    : spaced_words(e.source);
     for (const auto& p : typed) {
         bool inside = false;
         if (e.to_english) {
             inside = !p.text.empty() && e.source.find(p.text) != std::string::npos;
         } else {
-            const std::vector<std::string_view> parts = words_of(p.text);
+            const std::vector<std::string_view> parts = spaced_words(p.text);
             inside = !parts.empty() && std::all_of(parts.begin(), parts.end(), [&](std::string_view w) {
                 return std::find(source_words.begin(), source_words.end(), w) != source_words.end();
             });
@@ -526,8 +516,7 @@ WeightedSum QueryBuilder::expansion_query(const std::vector<Token>& tokens, Buil
             // "stem cell" must not match any text that has "stem" or "cell": it needs both.
             c.phrase = e.to_english && target.find(' ') != std::string::npos;
             const Scored s = text_query(c, analyzer_.analyze(c.text), built.highlight, budget, /*translated=*/true);
-            WeightedSum q = s.match;
-            q.add(s.boost);
+            WeightedSum q = s.all();
             if (q.empty()) continue;
             std::string description = q.query().get_description();
             if (std::find(searched.begin(), searched.end(), description) == searched.end()) {
@@ -610,9 +599,6 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
             }
         }
         if (q.match.empty()) continue;
-        // Required and excluded clauses keep their boosts inside: only Should clauses' add to the whole query's.
-        WeightedSum with_boost = q.match;
-        with_boost.add(q.boost);
         if (!q.pairs.empty() && clause.occur != Clause::Occur::MustNot) {
             pairs.push_back(q.pairs);
             built.rerank_depth = std::max(built.rerank_depth, q.pairs_depth);
@@ -631,8 +617,9 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
                 }
                 boosts.add(q.boost);
                 break;
-            case Clause::Occur::Must: (is_filter ? filters : must).push_back(with_boost.query()); break;
-            case Clause::Occur::MustNot: must_not.push_back(with_boost.query()); break;
+            // Required and excluded clauses keep their boosts inside: only Should clauses' add to the whole query's.
+            case Clause::Occur::Must: (is_filter ? filters : must).push_back(q.all().query()); break;
+            case Clause::Occur::MustNot: must_not.push_back(q.all().query()); break;
         }
     }
     Xapian::Query query;

@@ -69,6 +69,13 @@ private:
         Xapian::Query pairs;
         std::vector<Piece> pieces;  ///< what match and boost search (with a database only), for calibration
         std::size_t pairs_depth = 0;  ///< the best records `pairs` are scored on
+
+        /// `match` and `boost` together: what a required or excluded clause, or a translation, searches.
+        WeightedSum all() const {
+            WeightedSum both = match;
+            both.add(boost);
+            return both;
+        }
     };
 
     // `translated`: the text came from the bilingual list, so single characters would only add noise.

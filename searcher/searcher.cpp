@@ -2,6 +2,7 @@
 
 #include "schema.h"
 #include "snippets.h"
+#include "spaced_words.h"
 #include "spelling.h"
 #include "stored_record.h"
 #include "weighted_sum.h"
@@ -125,10 +126,8 @@ public:
                 std::map<std::string, Xapian::doccount> counts;
                 for (auto v = spy.counter.values_begin(); v != spy.counter.values_end(); ++v) {
                     const std::string value = *v;
-                    for (std::size_t at = 0; at < value.size();) {
-                        const std::size_t end = std::min(value.find(' ', at), value.size());
-                        if (end > at) counts[value.substr(at, end - at)] += v.get_termfreq();
-                        at = end + 1;
+                    for (const std::string_view word : spaced_words(value)) {
+                        counts[std::string(word)] += v.get_termfreq();
                     }
                 }
                 for (const auto& [value, count] : counts) facet.values.push_back({value, scaled(count)});
@@ -269,9 +268,9 @@ Searcher::Page Searcher::ranked_page(const Xapian::Query& query, const Xapian::Q
         // The sort key is the Id slot (apply_sort breaks ties by id), so no document is read for it.
         if (const std::string id = m.get_sort_key(); !id.empty()) best.emplace_back(schema::id_term(id));
     }
-    const Xapian::MSet bonus = make_enquire(Xapian::Query(Xapian::Query::OP_FILTER, rerank,
-                                                          Xapian::Query(Xapian::Query::OP_OR, best.begin(), best.end())))
-                                   .get_mset(0, depth);
+    const Xapian::Query best_only(Xapian::Query::OP_OR, best.begin(), best.end());
+    const Xapian::MSet bonus =
+        make_enquire(Xapian::Query(Xapian::Query::OP_FILTER, rerank, best_only)).get_mset(0, depth);
     std::map<Xapian::docid, double> added;
     for (auto m = bonus.begin(); m != bonus.end(); ++m) added[*m] = m.get_weight();
     std::vector<std::pair<Xapian::MSetIterator, double>> order;
@@ -282,7 +281,9 @@ Searcher::Page Searcher::ranked_page(const Xapian::Query& query, const Xapian::Q
     // Equal scores keep the first pass's order, which broke its ties by id as apply_sort asks.
     std::stable_sort(order.begin(), order.begin() + std::min<std::size_t>(depth, order.size()),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
-    for (std::size_t i = offset; i < order.size() && i < std::size_t{offset} + count; ++i) page.hits.push_back(order[i]);
+    for (std::size_t i = offset; i < order.size() && i < std::size_t{offset} + count; ++i) {
+        page.hits.push_back(order[i]);
+    }
     return page;
 }
 
@@ -431,7 +432,9 @@ std::optional<SearchResult> Searcher::like_once(const std::string& id, std::size
         enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit));
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    for (auto m = mset.begin(); m != mset.end(); ++m) result.hits.push_back(make_hit(m, m.get_rank() + 1, m.get_weight(), built, true));
+    for (auto m = mset.begin(); m != mset.end(); ++m) {
+        result.hits.push_back(make_hit(m, m.get_rank() + 1, m.get_weight(), built, true));
+    }
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;
 }
@@ -490,8 +493,8 @@ std::vector<RankedId> Searcher::rank(std::string_view query, std::size_t k) {
         std::vector<RankedId> out;
         const BuiltQuery built = builder_.build(query);
         if (built.query.empty()) return out;
-        const Page page =
-            ranked_page(built.query, built.rerank, built.rerank_depth, SortBy::Relevance, 0, static_cast<Xapian::doccount>(k));
+        const Page page = ranked_page(built.query, built.rerank, built.rerank_depth, SortBy::Relevance, 0,
+                                      static_cast<Xapian::doccount>(k));
         for (const auto& [m, score] : page.hits) out.push_back({id_of(m.get_document()), score});
         return out;
     });
