@@ -1,10 +1,12 @@
 # Shell helpers shared by the benchmarks that drive duet-serve (source this file).
 
 # start_duet_serve BUILD DB THREADS LOG: starts duet-serve on a free loopback port in the background and
-# sets $server (its pid) and $port; exits the script with the log if it does not come up.
+# sets $server (its pid) and $port; exits the script with the log if it does not come up. $DUET_SERVE_ARGS adds
+# options (--data DIR: another term list or stopword list, for an A/B run on one build).
 start_duet_serve() {
   local build=$1 db=$2 threads=$3 log=$4
-  "$build/searcher/duet-serve" --db "$db" --listen 127.0.0.1:0 --threads "$threads" 2>"$log" &
+  # shellcheck disable=SC2086  # several options, split on spaces
+  "$build/searcher/duet-serve" --db "$db" --listen 127.0.0.1:0 --threads "$threads" ${DUET_SERVE_ARGS:-} 2>"$log" &
   server=$!
   port=""
   for _ in $(seq 1 100); do
