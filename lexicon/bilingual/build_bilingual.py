@@ -370,8 +370,9 @@ EXCLUDE_PAIRS = set(line.strip() for line in """
 """.strip().splitlines() if line.strip())
 # Pairs whose English side, once stemmed, is a word most English queries hold and whose Chinese is another sense
 # of it: every claim with "expression" searched 加急 (urgent), "mechanism" 刻板 (stereotyped), "β" 乙型 (type B,
-# as in hepatitis B), "drugs" 毒品 (narcotics). From a review of the 120 English stems most abstracts hold
-# (session 22). Where the Chinese word still needs its English, curated.tsv gives it one-way or more precisely.
+# as in hepatitis B), "drugs" 毒品 (narcotics), "fate" 天数 (destiny), "vector" 病媒. From a review of the 420
+# English stems most abstracts hold (session 22). Where the Chinese word still needs its English, curated.tsv
+# gives it one-way or more precisely.
 EXCLUDE_PAIRS |= set(line.strip() for line in """
 加急	express
 刻板	mechanical
@@ -392,6 +393,40 @@ EXCLUDE_PAIRS |= set(line.strip() for line in """
 衰老	aging
 研究者	investigator
 研究者	researcher
+处方	recommendation
+种群	community
+补益	help
+对头	correct
+对头	right
+表观	apparent
+肥肉	fat
+胖人	fatty
+油腻	fatty
+胎儿	embryo
+预兆	sign
+神经性	mental
+接点	contact
+日常工作	routine
+丙型	gamma
+导管	vessel
+天数	fate
+时运	fate
+回音	turn
+官能	sense
+手用	hand
+协和	cooperation
+度数	reading
+度数	strength
+光光	smooth
+病媒	vector
+主打	principal
+定数	constant
+情状	situation
+自律	autonomic
+附件	attachment
+委实	indeed
+专科	branch
+多情	emotional
 """.strip().splitlines() if line.strip())
 
 
