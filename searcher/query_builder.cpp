@@ -622,21 +622,30 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
             case Clause::Occur::MustNot: must_not.push_back(q.all().query()); break;
         }
     }
-    Xapian::Query query;
-    if (!must.empty()) {
-        query = combine(Xapian::Query::OP_AND, must);
-        if (!should.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, should.query());
-    } else {
-        query = should.query();
-    }
-    if (!query.empty() && !boosts.empty()) {
-        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boosts.query());
-    }
-    if (query.empty() && (!filters.empty() || !must_not.empty())) query = Xapian::Query::MatchAll;
-    if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, combine(Xapian::Query::OP_AND, filters));
-    if (!must_not.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, combine(Xapian::Query::OP_OR, must_not));
-    built.query = query;
-    if (!query.empty()) built.rerank = combine(Xapian::Query::OP_OR, pairs);
+    // The optional words' terms are the ones worth scoring from memory: required and excluded clauses are rare.
+    const auto assemble = [&](const TermLeaf* leaf) {
+        Xapian::Query query;
+        if (!must.empty()) {
+            query = combine(Xapian::Query::OP_AND, must);
+            if (!should.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, should.query(leaf));
+        } else {
+            query = should.query(leaf);
+        }
+        if (!query.empty() && !boosts.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boosts.query(leaf));
+        }
+        if (query.empty() && (!filters.empty() || !must_not.empty())) query = Xapian::Query::MatchAll;
+        if (!filters.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query, combine(Xapian::Query::OP_AND, filters));
+        }
+        if (!must_not.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, combine(Xapian::Query::OP_OR, must_not));
+        }
+        return query;
+    };
+    built.query = assemble(nullptr);
+    if (term_leaf_ && !built.query.empty()) built.ranked = assemble(&term_leaf_);
+    if (!built.query.empty()) built.rerank = combine(Xapian::Query::OP_OR, pairs);
     return built;
 }
 

@@ -1,5 +1,6 @@
 #include "searcher.h"
 
+#include "ineb2_term.h"
 #include "schema.h"
 #include "snippets.h"
 #include "spaced_words.h"
@@ -53,6 +54,17 @@ std::size_t count_shards(const std::string& stub) {
         at = eol + 1;
     }
     return std::max<std::size_t>(1, n);
+}
+
+// Whether a stub names a database served by xapian-tcpsrv, which runs Xapian's own weights only.
+bool names_remote(const std::string& stub) {
+    std::size_t at = 0;
+    while (at < stub.size()) {
+        const std::size_t eol = std::min(stub.find('\n', at), stub.size());
+        if (stub.compare(at, 7, "remote ") == 0 || stub.compare(at, 7, "remote\t") == 0) return true;
+        at = eol + 1;
+    }
+    return false;
 }
 
 // The id as given (its term may be cut, schema::bounded_term); the docid for a document without one.
@@ -223,6 +235,7 @@ Searcher::Searcher(const std::filesystem::path& db, Generation opened, const ana
       ranking_(ranking) {
     check_index(db_, db.string(), analyzer_.fingerprint());
     align_revisions();
+    read_lengths();
 }
 
 // Revisions cannot tell two generations apart, so the stub is read before and after the two opens: if a
@@ -335,9 +348,11 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     result.expansions = built.expansions;
     result.suggestion = did_you_mean(db_, analyzer_, request.query);
     Xapian::Query query = built.query;
+    Xapian::Query ranked = built.ranked.empty() ? built.query : built.ranked;
     const Xapian::Query filter = filter_query(request.filters);
     if (!filter.empty()) {
         query = Xapian::Query(Xapian::Query::OP_FILTER, query.empty() ? Xapian::Query::MatchAll : query, filter);
+        ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked.empty() ? Xapian::Query::MatchAll : ranked, filter);
     }
     if (!query.empty()) {
         // Facets are counted on another core while the ranked pass runs, through a handle of its own (Xapian
@@ -348,7 +363,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
                 return count_matches(count_db_, copy);
             });
         }
-        const Page page = ranked_page(query, built.rerank, built.rerank_depth, request.sort,
+        const Page page = ranked_page(ranked, built.rerank, built.rerank_depth, request.sort,
                                       static_cast<Xapian::doccount>(request.offset),
                                       static_cast<Xapian::doccount>(request.limit));
         result.total = page.first.get_matches_estimated();
@@ -464,6 +479,7 @@ bool Searcher::reopen() {
         stub_ = std::move(next.stub);
         shards_ = count_shards(stub_);
         align_revisions();
+        read_lengths();
         return true;
     }
     return catch_up();
@@ -472,19 +488,37 @@ bool Searcher::reopen() {
 bool Searcher::catch_up() {
     const bool moved = db_.reopen();
     count_db_.reopen();
-    align_revisions();
+    if (align_revisions() || moved) read_lengths();
     return moved;
 }
 
 // A commit between the two handles' opens leaves the counting one a revision ahead; counts and hits should
 // describe one revision. Sharded and remote databases have no revision to compare, so they are left as opened.
-void Searcher::align_revisions() {
+bool Searcher::align_revisions() {
+    bool moved = false;
     for (int attempt = 0; attempt < kModifiedRetries; ++attempt) {
         const auto ranked = revision_of(db_, shards_);
-        if (!ranked || ranked == revision_of(count_db_, shards_)) return;
-        db_.reopen();
+        if (!ranked || ranked == revision_of(count_db_, shards_)) return moved;
+        moved = db_.reopen() || moved;
         count_db_.reopen();
     }
+    return moved;
+}
+
+// Ranked passes score their plain terms from a table of record lengths read now, for the revision db_ is at.
+// Without one (remote shards, BM25, or a commit overtook the read) they score through Xapian's own weights: the
+// same scores, read from the index. A commit that overtook the read moved the index on, so the next reopen()
+// tries again.
+void Searcher::read_lengths() {
+    builder_.set_term_leaf(nullptr);
+    lengths_.reset();
+    if (ranking_.weighting != Weighting::ineb2 || names_remote(stub_)) return;
+    try {
+        lengths_ = DocumentLengths::read(db_);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        return;
+    }
+    if (lengths_) builder_.set_term_leaf(IneB2Terms(db_, ranking_.ineb2_c, lengths_));
 }
 
 std::vector<RankedId> Searcher::rank(std::string_view query, std::size_t k) {
@@ -493,7 +527,8 @@ std::vector<RankedId> Searcher::rank(std::string_view query, std::size_t k) {
         std::vector<RankedId> out;
         const BuiltQuery built = builder_.build(query);
         if (built.query.empty()) return out;
-        const Page page = ranked_page(built.query, built.rerank, built.rerank_depth, SortBy::Relevance, 0,
+        const Page page = ranked_page(built.ranked.empty() ? built.query : built.ranked, built.rerank,
+                                      built.rerank_depth, SortBy::Relevance, 0,
                                       static_cast<Xapian::doccount>(k));
         for (const auto& [m, score] : page.hits) out.push_back({id_of(m.get_document()), score});
         return out;

@@ -2,11 +2,13 @@
 #pragma once
 
 #include "analyzer.h"
+#include "document_lengths.h"
 #include "query_builder.h"
 #include "search_result.h"
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -133,8 +135,10 @@ private:
              const CrossLanguage* cross);
     /// Moves both handles to the newest revision; returns true if the ranked one moved.
     bool catch_up();
-    /// Brings the two handles to the same revision when a commit came between their opens.
-    void align_revisions();
+    /// Brings the two handles to the same revision when a commit came between their opens; true if one moved.
+    bool align_revisions();
+    /// Reads the record lengths of db_'s revision for the ranked pass (see DocumentLengths).
+    void read_lengths();
     Xapian::Enquire make_enquire(const Xapian::Query& query);
     /// A ranked page: the first pass's result set (which its iterators point into), then the page in order,
     /// each hit with its score.
@@ -159,6 +163,7 @@ private:
     analysis::Analyzer analyzer_;
     QueryBuilder builder_;
     Ranking ranking_;
+    std::shared_ptr<const DocumentLengths> lengths_;  // of db_'s revision; null: Xapian reads them
 };
 
 /// Throws IndexUnusable unless `db` was written with this schema version and an analyzer of `fingerprint`.

@@ -3,10 +3,15 @@
 
 #include <xapian.h>
 
-#include <utility>
+#include <functional>
+#include <memory>
+#include <string>
 #include <vector>
 
 namespace duet::search {
+
+/// Makes the query leaf that searches and scores one term at a wqf (Xapian::Query(term, wqf) by default).
+using TermLeaf = std::function<Xapian::Query(const std::string& term, Xapian::termcount wqf)>;
 
 /// A sum of queries' scores, each scaled by its own weight; its query matches what any part matches.
 ///
@@ -30,10 +35,17 @@ public:
 
     bool empty() const { return parts_.empty(); }
     /// The OR of the parts, each scaled by its weight (weight 1 unscaled); empty when there are none.
-    Xapian::Query query() const;
+    Xapian::Query query() const { return query(nullptr); }
+    /// The same, with the plain terms among the parts (and inside their ORs and ANDs) made by `leaf`.
+    Xapian::Query query(const TermLeaf* leaf) const;
 
 private:
-    std::vector<std::pair<Xapian::Query, double>> parts_;
+    struct Part {
+        Xapian::Query query;  // unless a group
+        std::shared_ptr<const WeightedSum> group;  // kept apart until query(), so that `leaf` reaches its terms
+        double weight = 1.0;
+    };
+    std::vector<Part> parts_;
 };
 
 }  // namespace duet::search

@@ -859,3 +859,38 @@ TEST_CASE("An open searcher follows commits and a switched-in rebuild without be
     CHECK(searcher.search(request).total == 0);
     CHECK_FALSE(searcher.reopen());
 }
+
+TEST_CASE("A reopened searcher scores an edited record by its new length, as a fresh searcher does") {
+    TempDir dir;
+    const fs::path seeds = copy_seeds(dir);
+    Collect reporter;
+    const auto write_more = [&](const std::string& z1_text) {
+        std::ofstream(seeds / "more.jsonl")
+            << R"({"_id":"z1","title":"Zebrafish heart regeneration","text":")" << z1_text << "\"}\n"
+            << R"({"_id":"z2","title":"Zebrafish fin","text":"blastema"})" << "\n";
+    };
+    write_more("cardiomyocyte");
+    index(dir / "db", seeds, reporter);
+    duet::search::Searcher open(dir / "db", duet::testing::standard_analyzer());
+    const auto before = open.rank("zebrafish regeneration", 10);
+    REQUIRE(before.size() >= 2);  // z1, z2 and a seed about regeneration
+
+    // The same docid, a record many times longer: its words now weigh less in it.
+    std::string longer;
+    for (int i = 0; i < 60; ++i) longer += "cardiomyocyte proliferation after injury " + std::to_string(i) + " ";
+    write_more(longer);
+    CHECK(index(dir / "db", seeds, reporter).updated >= 1);
+    CHECK(open.reopen());
+    duet::search::Searcher fresh(dir / "db", duet::testing::standard_analyzer());
+    const auto after = open.rank("zebrafish regeneration", 10);
+    const auto expected = fresh.rank("zebrafish regeneration", 10);
+    REQUIRE(after.size() == expected.size());
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        CHECK(after[i].id == expected[i].id);
+        CHECK(after[i].score == expected[i].score);
+    }
+    const auto z1 = [](const std::vector<duet::search::RankedId>& ranked) {
+        return std::find_if(ranked.begin(), ranked.end(), [](const auto& r) { return r.id == "z1"; })->score;
+    };
+    CHECK(z1(after) < z1(before));
+}

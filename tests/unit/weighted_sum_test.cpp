@@ -99,3 +99,26 @@ TEST_CASE("A flat weighted sum scores every record as the nested query it replac
         CHECK(flat.at(docid) == Approx(weight).epsilon(1e-12));
     }
 }
+
+TEST_CASE("Term leaves reach the plain terms of a weighted sum, its groups and its ANDs, and nothing else") {
+    // A stand-in leaf whose description shows which terms it made.
+    const duet::search::TermLeaf leaf = [](const std::string& term, Xapian::termcount wqf) {
+        return Xapian::Query("leaf:" + term, wqf);
+    };
+    duet::search::WeightedSum sum(Xapian::Query("heart"));
+    sum.add(Xapian::Query("B心力"), 0.5);
+    sum.add(Xapian::Query(Xapian::Query::OP_PHRASE, Xapian::Query("stem"), Xapian::Query("cell")));
+    sum.add(Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query("il6"), Xapian::Query("il")));
+    duet::search::WeightedSum alternatives;
+    alternatives.add(Xapian::Query("diabet", 2), 2.0);
+    alternatives.add(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("diabet"), Xapian::Query("mellitus")));
+    sum.add_grouped(alternatives, 0.35);
+    const std::string plain = sum.query().get_description();
+    CHECK(plain == "Query((heart OR 0.5 * B心力 OR (stem PHRASE 2 cell) OR (il6 SYNONYM il) OR "
+                   "0.3499999999999999778 * (2 * diabet#2 OR (diabet AND mellitus))))");
+    CHECK(sum.query(&leaf).get_description() ==
+          "Query((leaf:heart OR 0.5 * leaf:B心力 OR (stem PHRASE 2 cell) OR (il6 SYNONYM il) OR "
+          "0.3499999999999999778 * (2 * leaf:diabet#2 OR (leaf:diabet AND leaf:mellitus))))");
+    // Without a leaf, the query is the one it always was.
+    CHECK(sum.query(nullptr).get_description() == plain);
+}
