@@ -1,5 +1,6 @@
 #include "document_lengths.h"
 #include "ineb2_term.h"
+#include "ineb2_weights.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -13,16 +14,7 @@ namespace {
 using duet::search::DocumentLengths;
 using duet::search::IneB2Terms;
 
-// Every record's weight under Xapian's IneB2Weight(2), by docid.
-std::map<Xapian::docid, double> weights(const Xapian::Database& db, const Xapian::Query& query) {
-    Xapian::Enquire enquire(db);
-    enquire.set_weighting_scheme(Xapian::IneB2Weight(2.0));
-    enquire.set_query(query);
-    std::map<Xapian::docid, double> out;
-    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
-    for (auto m = mset.begin(); m != mset.end(); ++m) out[*m] = m.get_weight();
-    return out;
-}
+using duet::testing::ineb2_weights;
 
 // Records of lengths 1 to 80ish: "knee" in every third with wdf 1-3, "rare" in two, filler words to vary length.
 void fill(Xapian::WritableDatabase& db, int first, int count) {
@@ -56,18 +48,18 @@ TEST_CASE("A term scored from the length table scores every record as Xapian's I
     for (const std::string term : {"knee", "rare", "cell", "filler3", "absent"}) {
         for (const Xapian::termcount wqf : {1u, 2u}) {
             INFO(term << " wqf " << wqf);
-            const auto expected = weights(db, Xapian::Query(term, wqf));
-            const auto fast = weights(db, leaf(term, wqf));
+            const auto expected = ineb2_weights(db, Xapian::Query(term, wqf));
+            const auto fast = ineb2_weights(db, leaf(term, wqf));
             // The same arithmetic in the same order: the same doubles, not just close ones.
             CHECK(fast == expected);
         }
     }
-    CHECK(weights(db, leaf("knee", 1)).size() == 30);
+    CHECK(ineb2_weights(db, leaf("knee", 1)).size() == 30);
     // Scaled, Xapian multiplies the scale in after the score rather than into it: equal to the last bit or two.
     const Xapian::Query native(Xapian::Query::OP_OR, scaled(Xapian::Query("knee"), 0.35), Xapian::Query("cell"));
     const Xapian::Query fast(Xapian::Query::OP_OR, scaled(leaf("knee", 1), 0.35), leaf("cell", 1));
-    const auto expected = weights(db, native);
-    const auto got = weights(db, fast);
+    const auto expected = ineb2_weights(db, native);
+    const auto got = ineb2_weights(db, fast);
     REQUIRE(got.size() == expected.size());
     for (const auto& [docid, weight] : expected) {
         REQUIRE(got.count(docid) == 1);
@@ -90,7 +82,7 @@ TEST_CASE("Shards searched together score from each shard's own lengths, as one 
     const IneB2Terms leaf(both, 2.0, lengths);
     for (const std::string term : {"knee", "rare", "cell"}) {
         INFO(term);
-        CHECK(weights(both, leaf(term, 1)) == weights(both, Xapian::Query(term)));
+        CHECK(ineb2_weights(both, leaf(term, 1)) == ineb2_weights(both, Xapian::Query(term)));
     }
 }
 
@@ -106,9 +98,9 @@ TEST_CASE("Records added after the lengths were read are scored from the index, 
     writer.commit();
     REQUIRE(db.reopen());
     const IneB2Terms leaf(db, 2.0, lengths);
-    const auto expected = weights(db, Xapian::Query("knee"));
+    const auto expected = ineb2_weights(db, Xapian::Query("knee"));
     CHECK(expected.size() == 20);
-    CHECK(weights(db, leaf("knee", 1)) == expected);
+    CHECK(ineb2_weights(db, leaf("knee", 1)) == expected);
 }
 
 TEST_CASE("An in-memory database has no UUIDs to tell shards by, so it gets no length table") {

@@ -1,4 +1,5 @@
 #include "weighted_sum.h"
+#include "ineb2_weights.h"
 
 #include <catch2/catch.hpp>
 
@@ -7,16 +8,7 @@
 
 namespace {
 
-// Every record's weight under IneB2 (Duet's scheme), by docid.
-std::map<Xapian::docid, double> weights(const Xapian::Database& db, const Xapian::Query& query) {
-    Xapian::Enquire enquire(db);
-    enquire.set_weighting_scheme(Xapian::IneB2Weight(2.0));
-    enquire.set_query(query);
-    std::map<Xapian::docid, double> out;
-    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
-    for (auto m = mset.begin(); m != mset.end(); ++m) out[*m] = m.get_weight();
-    return out;
-}
+using duet::testing::ineb2_weights;
 
 Xapian::Query scaled(const Xapian::Query& q, double weight) {
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight);
@@ -90,8 +82,8 @@ TEST_CASE("A flat weighted sum scores every record as the nested query it replac
     alternatives.add(stem, 1.5);
     sum.add(alternatives, 0.35);
 
-    const auto expected = weights(db, nested);
-    const auto flat = weights(db, sum.query());
+    const auto expected = ineb2_weights(db, nested);
+    const auto flat = ineb2_weights(db, sum.query());
     REQUIRE(expected.size() == 5);
     REQUIRE(flat.size() == expected.size());
     for (const auto& [docid, weight] : expected) {
