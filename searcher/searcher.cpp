@@ -220,11 +220,11 @@ void check_index(const Xapian::Database& db, const std::string& path, const std:
 }
 
 Searcher::Searcher(const std::filesystem::path& db, const analysis::Analyzer& analyzer, Ranking ranking,
-                   const CrossLanguage* cross)
-    : Searcher(db, open_generation(db), analyzer, ranking, cross) {}
+                   const CrossLanguage* cross, Lengths lengths)
+    : Searcher(db, open_generation(db), analyzer, ranking, cross, lengths) {}
 
 Searcher::Searcher(const std::filesystem::path& db, Generation opened, const analysis::Analyzer& analyzer,
-                   Ranking ranking, const CrossLanguage* cross)
+                   Ranking ranking, const CrossLanguage* cross, Lengths lengths)
     : path_(db),
       stub_(std::move(opened.stub)),
       shards_(count_shards(stub_)),
@@ -232,7 +232,8 @@ Searcher::Searcher(const std::filesystem::path& db, Generation opened, const ana
       count_db_(std::move(opened.counting)),
       analyzer_(analyzer),
       builder_(analyzer_, ranking, cross, &db_),
-      ranking_(ranking) {
+      ranking_(ranking),
+      lengths_mode_(lengths) {
     check_index(db_, db.string(), analyzer_.fingerprint());
     align_revisions();
     read_lengths();
@@ -512,7 +513,7 @@ bool Searcher::align_revisions() {
 void Searcher::read_lengths() {
     builder_.set_term_leaf(nullptr);
     lengths_.reset();
-    if (ranking_.weighting != Weighting::ineb2 || names_remote(stub_)) return;
+    if (lengths_mode_ == Lengths::FromIndex || ranking_.weighting != Weighting::ineb2 || names_remote(stub_)) return;
     try {
         lengths_ = DocumentLengths::read(db_);
     } catch (const Xapian::DatabaseModifiedError&) {

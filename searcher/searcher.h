@@ -25,6 +25,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// Where a ranked pass reads the lengths of the records it scores.
+enum class Lengths {
+    InMemory,   ///< a table read once per revision (DocumentLengths): for a server or a batch of queries
+    FromIndex,  ///< Xapian reads each from the index: for one query, which would not earn the table back
+};
+
 /// Orders of the result list.
 enum class SortBy { Relevance, Date, Citations, ImpactFactor };
 
@@ -62,7 +68,7 @@ public:
     /// Opens `db`; throws IndexUnusable with what to do when it is missing or was built by another analyzer.
     /// `cross` (may be null, must outlive the searcher) adds cross-language terms to free-text queries.
     Searcher(const std::filesystem::path& db, const analysis::Analyzer& analyzer, Ranking ranking = {},
-             const CrossLanguage* cross = nullptr);
+             const CrossLanguage* cross = nullptr, Lengths lengths = Lengths::InMemory);
 
     // The query builder holds a pointer to db_, so a copied or moved searcher would search its source's handle.
     Searcher(const Searcher&) = delete;
@@ -132,7 +138,7 @@ private:
     static Generation open_generation(const std::filesystem::path& db);
     /// Takes over an opened generation (the public constructor opens it first).
     Searcher(const std::filesystem::path& db, Generation opened, const analysis::Analyzer& analyzer, Ranking ranking,
-             const CrossLanguage* cross);
+             const CrossLanguage* cross, Lengths lengths);
     /// Moves both handles to the newest revision; returns true if the ranked one moved.
     bool catch_up();
     /// Brings the two handles to the same revision when a commit came between their opens; true if one moved.
@@ -163,6 +169,7 @@ private:
     analysis::Analyzer analyzer_;
     QueryBuilder builder_;
     Ranking ranking_;
+    Lengths lengths_mode_;
     std::shared_ptr<const DocumentLengths> lengths_;  // of db_'s revision; null: Xapian reads them
 };
 

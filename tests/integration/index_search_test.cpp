@@ -894,3 +894,24 @@ TEST_CASE("A reopened searcher scores an edited record by its new length, as a f
     };
     CHECK(z1(after) < z1(before));
 }
+
+TEST_CASE("Lengths read from the index and lengths held in memory rank alike, to the same scores") {
+    TempDir dir;
+    Collect reporter;
+    index(dir / "db", fs::path(DUET_SAMPLES), reporter);
+    duet::search::Searcher in_memory(dir / "db", duet::testing::standard_analyzer());
+    duet::search::Searcher from_index(dir / "db", duet::testing::standard_analyzer(), {}, nullptr,
+                                      duet::search::Lengths::FromIndex);
+    for (const std::string q : {"osteoarthritis", "mesenchymal stem cells", "vitamin D deficiency", "间充质干细胞",
+                                "糖尿病 患者", "T cell activation in rheumatoid arthritis"}) {
+        INFO(q);
+        const auto a = in_memory.rank(q, 20);
+        const auto b = from_index.rank(q, 20);
+        REQUIRE(a.size() == b.size());
+        CHECK_FALSE(a.empty());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            CHECK(a[i].id == b[i].id);
+            CHECK(a[i].score == Approx(b[i].score).epsilon(1e-12));
+        }
+    }
+}
