@@ -2,6 +2,7 @@
 // database; a shard that is down gives a clear error, not a hang. A fresh build written by several threads
 // (parts merged at the end) holds exactly what a one-thread build holds.
 #include "analysis_fixture.h"
+#include "cross_language.h"
 #include "index_run.h"
 #include "loopback.h"
 #include "searcher.h"
@@ -225,6 +226,28 @@ TEST_CASE("Remote shards served by xapian-tcpsrv rank like one database, a shard
     duet::search::Searcher remote(dir / "remote", duet::testing::standard_analyzer());
     CHECK(remote.shard_count() == 2);
     for (const auto& q : kQueries) CHECK(ranking(one, q) == ranking(remote, q));
+    // With translations, weighted by fractions such as 0.7: locally their terms are scored from lengths held in
+    // memory, remotely by Xapian's own IneB2, which multiplies a scale in at another step. Same order, scores
+    // equal to the last bit or two.
+    duet::analysis::Analyzer list_analyzer(duet::testing::standard_analyzer());
+    const auto cross = duet::search::CrossLanguage::load(
+        duet::search::CrossLanguage::standard_list(duet::analysis::default_data_dir()), list_analyzer);
+    duet::search::Searcher one_cross(dir / "one", duet::testing::standard_analyzer(), {}, &cross);
+    duet::search::Searcher remote_cross(dir / "remote", duet::testing::standard_analyzer(), {}, &cross);
+    duet::search::SearchRequest translated;
+    translated.query = "关节炎 therapy";
+    REQUIRE_FALSE(one_cross.search(translated).expansions.empty());
+    for (const std::string q : {"关节炎 therapy", "fibroblast 细胞因子", "间充质干细胞"}) {
+        INFO(q);
+        const auto local = ranking(one_cross, q);
+        const auto served = ranking(remote_cross, q);
+        REQUIRE(local.size() == served.size());
+        CHECK_FALSE(local.empty());
+        for (std::size_t i = 0; i < local.size(); ++i) {
+            CHECK(local[i].first == served[i].first);
+            CHECK(local[i].second == Approx(served[i].second).epsilon(1e-12));
+        }
+    }
 
     // One remote database alone: xapian-tcpsrv gives no revision, which a single database otherwise has.
     const int p2 = ports[2];
