@@ -32,10 +32,10 @@ void IneB2Term::init(const Xapian::Database& db) {
     const double mean = F / N;
     const double expected_max = N * (1.0 - std::exp(-mean));
     const double idf_max = std::log2((N + 1.0) / (expected_max + 0.5));
-    wqf_product_idf_ = wqf_ * idf_max * 1.0;
+    wqf_product_idf_ = wqf_ * idf_max;
     c_product_avlen_ = c_ * stats_.average_length;
     b_constant_ = (F + 1.0) / termfreq;
-    set_maxweight(max_wdfn_product_B * idf_max * wqf_ * 1.0);
+    set_maxweight(max_wdfn_product_B * idf_max * wqf_);
 }
 
 void IneB2Term::next(double) {

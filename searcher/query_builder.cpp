@@ -644,7 +644,7 @@ BuiltQuery QueryBuilder::build(const std::vector<Clause>& parsed) {
         return query;
     };
     built.query = assemble(nullptr);
-    if (term_leaf_ && !built.query.empty()) built.ranked = assemble(&term_leaf_);
+    built.ranked = term_leaf_ && !built.query.empty() ? assemble(&term_leaf_) : built.query;
     if (!built.query.empty()) built.rerank = combine(Xapian::Query::OP_OR, pairs);
     return built;
 }

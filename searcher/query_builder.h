@@ -15,8 +15,8 @@ namespace duet::search {
 /// A query ready to run and the terms its results should highlight.
 struct BuiltQuery {
     Xapian::Query query;  ///< empty (matches nothing) when the text held no searchable words
-    /// The same query with its words scored by the builder's term leaves (QueryBuilder::set_term_leaf), for the
-    /// ranked pass; empty when the builder has none. Same matches and scores, faster.
+    /// What the ranked pass runs: `query` with its words scored by the builder's term leaves
+    /// (QueryBuilder::set_term_leaf), or `query` itself when it has none. Same matches and scores, faster.
     Xapian::Query ranked;
     MatchTerms highlight;
     std::vector<std::string> expansions;  ///< other-language terms the query was widened with

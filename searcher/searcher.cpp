@@ -44,27 +44,27 @@ std::string read_stub(const std::filesystem::path& path) {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-// Shard databases a stub names: one per non-empty, non-comment line.
-std::size_t count_shards(const std::string& stub) {
-    std::size_t n = 0;
+// The lines of a stub that name a database: the non-empty, non-comment ones.
+std::vector<std::string_view> database_lines(std::string_view stub) {
+    std::vector<std::string_view> out;
     std::size_t at = 0;
     while (at < stub.size()) {
         const std::size_t eol = std::min(stub.find('\n', at), stub.size());
-        if (eol > at && stub[at] != '#') ++n;
+        if (eol > at && stub[at] != '#') out.push_back(stub.substr(at, eol - at));
         at = eol + 1;
     }
-    return std::max<std::size_t>(1, n);
+    return out;
 }
+
+// Shard databases a stub names: one per line that names a database.
+std::size_t count_shards(const std::string& stub) { return std::max<std::size_t>(1, database_lines(stub).size()); }
 
 // Whether a stub names a database served by xapian-tcpsrv, which runs Xapian's own weights only.
 bool names_remote(const std::string& stub) {
-    std::size_t at = 0;
-    while (at < stub.size()) {
-        const std::size_t eol = std::min(stub.find('\n', at), stub.size());
-        if (stub.compare(at, 7, "remote ") == 0 || stub.compare(at, 7, "remote\t") == 0) return true;
-        at = eol + 1;
-    }
-    return false;
+    const auto lines = database_lines(stub);
+    return std::any_of(lines.begin(), lines.end(), [](std::string_view line) {
+        return line.starts_with("remote ") || line.starts_with("remote\t");
+    });
 }
 
 // The id as given (its term may be cut, schema::bounded_term); the docid for a document without one.
@@ -349,7 +349,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     result.expansions = built.expansions;
     result.suggestion = did_you_mean(db_, analyzer_, request.query);
     Xapian::Query query = built.query;
-    Xapian::Query ranked = built.ranked.empty() ? built.query : built.ranked;
+    Xapian::Query ranked = built.ranked;
     const Xapian::Query filter = filter_query(request.filters);
     if (!filter.empty()) {
         query = Xapian::Query(Xapian::Query::OP_FILTER, query.empty() ? Xapian::Query::MatchAll : query, filter);
@@ -512,14 +512,15 @@ bool Searcher::align_revisions() {
 // tries again.
 void Searcher::read_lengths() {
     builder_.set_term_leaf(nullptr);
-    lengths_.reset();
     if (lengths_mode_ == Lengths::FromIndex || ranking_.weighting != Weighting::ineb2 || names_remote(stub_)) return;
+    std::shared_ptr<const DocumentLengths> lengths;
     try {
-        lengths_ = DocumentLengths::read(db_);
+        lengths = DocumentLengths::read(db_);
     } catch (const Xapian::DatabaseModifiedError&) {
         return;
     }
-    if (lengths_) builder_.set_term_leaf(IneB2Terms(db_, ranking_.ineb2_c, lengths_));
+    // The builder's leaves hold the table; queries built before the next read keep theirs alive.
+    if (lengths) builder_.set_term_leaf(IneB2Terms(db_, ranking_.ineb2_c, std::move(lengths)));
 }
 
 std::vector<RankedId> Searcher::rank(std::string_view query, std::size_t k) {
@@ -528,8 +529,7 @@ std::vector<RankedId> Searcher::rank(std::string_view query, std::size_t k) {
         std::vector<RankedId> out;
         const BuiltQuery built = builder_.build(query);
         if (built.query.empty()) return out;
-        const Page page = ranked_page(built.ranked.empty() ? built.query : built.ranked, built.rerank,
-                                      built.rerank_depth, SortBy::Relevance, 0,
+        const Page page = ranked_page(built.ranked, built.rerank, built.rerank_depth, SortBy::Relevance, 0,
                                       static_cast<Xapian::doccount>(k));
         for (const auto& [m, score] : page.hits) out.push_back({id_of(m.get_document()), score});
         return out;

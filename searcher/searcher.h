@@ -2,13 +2,11 @@
 #pragma once
 
 #include "analyzer.h"
-#include "document_lengths.h"
 #include "query_builder.h"
 #include "search_result.h"
 
 #include <cstdint>
 #include <filesystem>
-#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -170,7 +168,6 @@ private:
     QueryBuilder builder_;
     Ranking ranking_;
     Lengths lengths_mode_;
-    std::shared_ptr<const DocumentLengths> lengths_;  // of db_'s revision; null: Xapian reads them
 };
 
 /// Throws IndexUnusable unless `db` was written with this schema version and an analyzer of `fingerprint`.
