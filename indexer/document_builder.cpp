@@ -155,10 +155,10 @@ BuiltDocument build_document(const records::Record& r, const std::string& source
     if (!r.journal.empty()) doc.add_boolean_term(schema::filter_term(schema::kJournalPrefix, r.journal));
     if (!r.jcr.empty()) doc.add_boolean_term(schema::filter_term(schema::kJcrPrefix, r.jcr));
     if (!r.category.empty()) doc.add_boolean_term(schema::filter_term(schema::kCategoryPrefix, r.category));
-    std::string languages;  // one value for the facet, which Xapian's built-in spies count per value
+    schema::FacetFields facets{r.year ? std::to_string(*r.year) : std::string(), r.journal, r.jcr, r.category, {}};
     for (const auto& lang : record_languages(r)) {
         doc.add_boolean_term(schema::filter_term(schema::kLangPrefix, lang));
-        languages += (languages.empty() ? "" : " ") + lang;
+        facets.languages += (facets.languages.empty() ? "" : " ") + lang;
     }
 
     doc.add_value(schema::slot(schema::Slot::Id), r.id);
@@ -169,9 +169,7 @@ BuiltDocument build_document(const records::Record& r, const std::string& source
     }
     if (r.impact_factor) doc.add_value(schema::slot(schema::Slot::ImpactFactor), Xapian::sortable_serialise(*r.impact_factor));
     if (!r.journal.empty()) doc.add_value(schema::slot(schema::Slot::Journal), r.journal);
-    if (!r.jcr.empty()) doc.add_value(schema::slot(schema::Slot::Jcr), r.jcr);
-    if (!r.category.empty()) doc.add_value(schema::slot(schema::Slot::Category), r.category);
-    if (!languages.empty()) doc.add_value(schema::slot(schema::Slot::Lang), languages);
+    doc.add_value(schema::slot(schema::Slot::Facets), schema::facet_value(facets));
 
     doc.set_data(encode_stored_record(r));
     return {std::move(doc), std::vector<std::string>(spellings.begin(), spellings.end())};

@@ -116,48 +116,48 @@ void apply_sort(Xapian::Enquire& enquire, SortBy sort) {
     }
 }
 
-// Match spies for the facets a result page shows; they live as long as the Enquire that runs them. All are
-// Xapian's own ValueCountMatchSpy, which remote shards (xapian-tcpsrv) know how to run.
-class FacetSpies {
+// Counts the facets a result page shows with one of Xapian's own ValueCountMatchSpy (which remote shards,
+// xapian-tcpsrv, know how to run) on the value that holds all of a record's facets: one value read per match.
+// It lives as long as the Enquire that runs it.
+class FacetSpy {
 public:
-    explicit FacetSpies(Xapian::Enquire& enquire) {
-        for (auto& spy : spies_) enquire.add_matchspy(&spy.counter);
-    }
+    explicit FacetSpy(Xapian::Enquire& enquire) { enquire.add_matchspy(&counter_); }
 
-    /// The counts; when the spies saw a sample of the `matches`, each count is scaled up to an estimate.
+    /// The counts; when the spy saw a sample of the `matches`, each count is scaled up to an estimate.
     std::vector<Facet> collect(Xapian::doccount matches, bool matches_exact) const {
-        std::vector<Facet> out;
-        for (const auto& spy : spies_) {
-            const Xapian::doccount seen = spy.counter.get_total();
-            const bool exact = matches_exact && seen >= matches;
-            const double scale = exact || seen == 0 ? 1.0 : static_cast<double>(matches) / seen;
-            const auto scaled = [&](Xapian::doccount n) { return static_cast<std::uint64_t>(std::lround(n * scale)); };
-            Facet facet{spy.name, {}, exact};
-            if (spy.kind == Kind::Words) {
-                // "en zh" counts for each language: a record in both is found by either filter.
-                std::map<std::string, Xapian::doccount> counts;
-                for (auto v = spy.counter.values_begin(); v != spy.counter.values_end(); ++v) {
-                    const std::string value = *v;
-                    for (const std::string_view word : spaced_words(value)) {
-                        counts[std::string(word)] += v.get_termfreq();
-                    }
-                }
-                for (const auto& [value, count] : counts) facet.values.push_back({value, scaled(count)});
-                std::stable_sort(facet.values.begin(), facet.values.end(),
-                                 [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-            } else {
-                for (auto v = spy.counter.top_values_begin(kFacetValues); v != spy.counter.top_values_end(kFacetValues);
-                     ++v) {
-                    std::string value = *v;
-                    if (spy.kind == Kind::Numeric) {
-                        value = std::to_string(static_cast<long long>(Xapian::sortable_unserialise(value)));
-                    }
-                    facet.values.push_back({value, scaled(v.get_termfreq())});
+        const Xapian::doccount seen = counter_.get_total();
+        const bool exact = matches_exact && seen >= matches;
+        const double scale = exact || seen == 0 ? 1.0 : static_cast<double>(matches) / seen;
+        const auto scaled = [&](Xapian::doccount n) { return static_cast<std::uint64_t>(std::lround(n * scale)); };
+        std::array<std::map<std::string, Xapian::doccount>, kFacets.size()> tallies;
+        for (auto v = counter_.values_begin(); v != counter_.values_end(); ++v) {
+            const std::optional<schema::FacetFields> fields = schema::parse_facet_value(*v);
+            if (!fields) continue;
+            const Xapian::doccount n = v.get_termfreq();
+            for (std::size_t i = 0; i < kFacets.size(); ++i) {
+                const std::string& value = (*fields).*(kFacets[i].field);
+                if (kFacets[i].kind == Kind::Words) {
+                    // "en zh" counts for each language: a record in both is found by either filter.
+                    for (const std::string_view word : spaced_words(value)) tallies[i][std::string(word)] += n;
+                } else if (!value.empty()) {
+                    tallies[i][value] += n;
                 }
             }
-            if (spy.kind == Kind::Numeric) {
-                std::sort(facet.values.begin(), facet.values.end(),
-                          [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });
+        }
+        std::vector<Facet> out;
+        for (std::size_t i = 0; i < kFacets.size(); ++i) {
+            Facet facet{kFacets[i].name, {}, exact};
+            for (const auto& [value, count] : tallies[i]) facet.values.push_back({value, scaled(count)});
+            // The most frequent first, ties by value: the order of Xapian's top_values_begin().
+            std::stable_sort(facet.values.begin(), facet.values.end(),
+                             [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+            if (kFacets[i].kind != Kind::Words && facet.values.size() > kFacetValues) {
+                facet.values.resize(kFacetValues);
+            }
+            if (kFacets[i].kind == Kind::Numeric) {
+                std::sort(facet.values.begin(), facet.values.end(), [](const FacetValue& a, const FacetValue& b) {
+                    return std::pair(a.value.size(), a.value) > std::pair(b.value.size(), b.value);
+                });
             }
             out.push_back(std::move(facet));
         }
@@ -167,16 +167,17 @@ public:
 private:
     static constexpr std::size_t kFacetValues = 20;
     enum class Kind { Text, Numeric, Words };
-    struct Spy {
-        std::string name;
+    struct Spec {
+        const char* name;
         Kind kind;
-        Xapian::ValueCountMatchSpy counter;
+        std::string schema::FacetFields::*field;
     };
-    std::array<Spy, 5> spies_{{{"year", Kind::Numeric, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Year))},
-                               {"journal", Kind::Text, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Journal))},
-                               {"jcr", Kind::Text, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Jcr))},
-                               {"category", Kind::Text, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Category))},
-                               {"lang", Kind::Words, Xapian::ValueCountMatchSpy(schema::slot(schema::Slot::Lang))}}};
+    static constexpr std::array<Spec, 5> kFacets{{{"year", Kind::Numeric, &schema::FacetFields::year},
+                                                  {"journal", Kind::Text, &schema::FacetFields::journal},
+                                                  {"jcr", Kind::Text, &schema::FacetFields::jcr},
+                                                  {"category", Kind::Text, &schema::FacetFields::category},
+                                                  {"lang", Kind::Words, &schema::FacetFields::languages}}};
+    Xapian::ValueCountMatchSpy counter_{schema::slot(schema::Slot::Facets)};
 };
 
 /// Facets of all matches, and how many there are, counted on at least kFacetSample of them.
@@ -193,12 +194,12 @@ Counted count_matches(const Xapian::Database& db, const Xapian::Query& query) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetSpies spies(enquire);
+    FacetSpy spy(enquire);
     const Xapian::MSet counted = enquire.get_mset(0, 0, kFacetSample);
     Counted out;
     out.total = counted.get_matches_estimated();
     out.exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
-    out.facets = spies.collect(out.total, out.exact);
+    out.facets = spy.collect(out.total, out.exact);
     return out;
 }
 

@@ -47,4 +47,33 @@ std::string source_term(std::string_view file_key) { return bounded_term(kSource
 
 std::string file_stamp_key(std::string_view file_key) { return bounded_term(kMetaFilePrefix, file_key); }
 
+std::string facet_value(const FacetFields& fields) {
+    std::string out;
+    for (const std::string* field : {&fields.year, &fields.journal, &fields.jcr, &fields.category, &fields.languages}) {
+        out += std::to_string(field->size());
+        out += ':';
+        out += *field;
+    }
+    return out;
+}
+
+std::optional<FacetFields> parse_facet_value(std::string_view value) {
+    FacetFields fields;
+    std::size_t at = 0;
+    for (std::string* field : {&fields.year, &fields.journal, &fields.jcr, &fields.category, &fields.languages}) {
+        const std::size_t colon = value.find(':', at);
+        if (colon == std::string_view::npos || colon == at || colon - at > 9) return std::nullopt;
+        std::size_t length = 0;
+        for (std::size_t i = at; i < colon; ++i) {
+            if (value[i] < '0' || value[i] > '9') return std::nullopt;
+            length = length * 10 + static_cast<std::size_t>(value[i] - '0');
+        }
+        if (length > value.size() - colon - 1) return std::nullopt;
+        field->assign(value.substr(colon + 1, length));
+        at = colon + 1 + length;
+    }
+    if (at != value.size()) return std::nullopt;
+    return fields;
+}
+
 }  // namespace duet::schema

@@ -4,6 +4,7 @@
 #include "token.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,7 +13,7 @@
 namespace duet::schema {
 
 /// Bump when the layout below changes; the searcher refuses indexes of another version.
-inline constexpr int kFormatVersion = 6;  // 6: the languages in a value slot too, for the language facet
+inline constexpr int kFormatVersion = 7;  // 7: every facet of a record in one value (Slot::Facets)
 
 /// Searchable text fields. Text holds everything; the others repeat their words under a prefix
 /// so that title:, author: and journal: can search them alone.
@@ -94,14 +95,30 @@ enum class Slot : Xapian::valueno {
     Citations = 2,     ///< sortable_serialise(count)
     ImpactFactor = 3,  ///< sortable_serialise(IF)
     Journal = 4,       ///< journal name as displayed
-    Jcr = 5,           ///< "Q1".."Q4"
-    Category = 6,      ///< RegionCategory as displayed
     Id = 7,            ///< the record id: breaks ties the same way however the index is sharded
-    Lang = 8,          ///< the record's languages as its XL terms name them, space-separated ("en", "zh", "en zh")
+    Facets = 9,        ///< facet_value(): year, journal, JCR quartile, category and languages together
+    // 5, 6 and 8 held the JCR quartile, category and languages apart until format 7.
 };
 
 /// The Xapian slot number of `slot`.
 inline Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
+
+/// What a record's facets show, as text.
+struct FacetFields {
+    std::string year;       ///< decimal ("2019"), empty when unknown
+    std::string journal;    ///< as displayed
+    std::string jcr;        ///< "Q1".."Q4"
+    std::string category;   ///< RegionCategory as displayed
+    std::string languages;  ///< as the record's XL terms name them, space-separated ("en", "zh", "en zh")
+};
+
+/// The one value (Slot::Facets) that holds all of a record's facets: counting facets then reads one value per
+/// matching record, not five (each a seek of its own when the matches are far apart). Each field is written as
+/// its length, ':', and its bytes, so any text round-trips.
+std::string facet_value(const FacetFields& fields);
+
+/// The fields of a facet_value(); std::nullopt when `value` is not one.
+std::optional<FacetFields> parse_facet_value(std::string_view value);
 
 // Database metadata keys.
 inline constexpr std::string_view kMetaFormat = "duet.format";      ///< kFormatVersion as text

@@ -738,6 +738,46 @@ TEST_CASE("Facets of a large result set are counted on a sample and scaled up, a
     CHECK(narrow.facets[0].exact);
 }
 
+TEST_CASE("Facets list the most frequent values first, ties by value, at most 20, and years newest first") {
+    TempDir dir;
+    const fs::path src = dir / "src";
+    fs::create_directories(src);
+    {
+        // Journal j<k> publishes k+1 records for k < 24, and j24 as many as j23; years run 1998..2001.
+        std::ofstream out(src / "many.jsonl");
+        int n = 0;
+        for (int k = 0; k < 25; ++k) {
+            const int records = k < 24 ? k + 1 : 24;
+            for (int i = 0; i < records; ++i, ++n) {
+                out << R"({"_id":"r)" << n << R"(","title":"Fibroblast","year":")" << 1998 + n % 4
+                    << R"(","journal":"j)" << k << "\"}\n";
+            }
+        }
+    }
+    Collect reporter;
+    REQUIRE(index(dir / "db", src, reporter).added == 324);
+    duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
+    duet::search::SearchRequest request;
+    request.query = "fibroblast";
+    request.facets = true;
+    const auto result = searcher.search(request);
+    REQUIRE(result.facets.size() == 5);
+    const auto& journals = result.facets[1];
+    CHECK(journals.exact);
+    REQUIRE(journals.values.size() == 20);
+    CHECK(journals.values[0].value == "j23");  // 24 records, as j24 has: equal counts go by value
+    CHECK(journals.values[0].count == 24);
+    CHECK(journals.values[1].value == "j24");
+    CHECK(journals.values[2].value == "j22");
+    CHECK(journals.values[19].value == "j5");
+    CHECK(journals.values[19].count == 6);
+    const auto& years = result.facets[0];
+    REQUIRE(years.values.size() == 4);
+    CHECK(years.values[0].value == "2001");
+    CHECK(years.values[0].count == 81);
+    CHECK(years.values[3].value == "1998");
+}
+
 TEST_CASE("Prefix search, did-you-mean and similar records") {
     TempDir dir;
     Collect reporter;

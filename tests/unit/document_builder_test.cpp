@@ -83,3 +83,42 @@ TEST_CASE("A record's language is the script most of each text is in, not any le
     CHECK(languages("", "").empty());
     CHECK(languages("2024", "12.5 ± 3.1").empty());
 }
+
+TEST_CASE("A record's facets are one value that gives back each field as written") {
+    duet::records::Record r;
+    r.id = "facets";
+    r.title = "Stem cells in osteoarthritis";
+    r.title_zh = "间充质干细胞治疗骨关节炎";
+    r.year = 2021;
+    r.journal = "Stem Cell Res: Ther 12:3";  // colons and digits inside a field
+    r.jcr = "Q1";
+    duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
+    const Xapian::Document doc = duet::build_document(r, "facets.txt", analyzer).document;
+    const auto fields = duet::schema::parse_facet_value(doc.get_value(duet::schema::slot(duet::schema::Slot::Facets)));
+    REQUIRE(fields.has_value());
+    CHECK(fields->year == "2021");
+    CHECK(fields->journal == "Stem Cell Res: Ther 12:3");
+    CHECK(fields->jcr == "Q1");
+    CHECK(fields->category.empty());
+    CHECK(fields->languages == "en zh");
+}
+
+TEST_CASE("A facet value round-trips any text and anything else is refused") {
+    using duet::schema::FacetFields;
+    const FacetFields all{"1999", "期刊:2", "Q4", "医学 1区", "zh"};
+    const std::string value = duet::schema::facet_value(all);
+    CHECK(value == "4:19998:期刊:22:Q411:医学 1区2:zh");
+    const auto back = duet::schema::parse_facet_value(value);
+    REQUIRE(back.has_value());
+    CHECK(back->year == all.year);
+    CHECK(back->journal == all.journal);
+    CHECK(back->jcr == all.jcr);
+    CHECK(back->category == all.category);
+    CHECK(back->languages == all.languages);
+    CHECK(duet::schema::parse_facet_value(duet::schema::facet_value({})).has_value());
+    for (const std::string bad : {"", "Q1", "4:1999", "4:19990:0:0:0:x", "4:19990:0:0:9:en", "x:19990:0:0:0:",
+                                  ":0:0:0:0:", "99999999999:0:0:0:0:"}) {
+        INFO(bad);
+        CHECK_FALSE(duet::schema::parse_facet_value(bad).has_value());
+    }
+}
