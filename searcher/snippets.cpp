@@ -203,6 +203,10 @@ PassageFilter passage_filter(const MatchTerms& terms, const analysis::Analyzer& 
                 at += d.length;
             }
             f.other_words = f.other_words || !han;
+            // Snowball's exceptions dying, lying and tying stem to die, lie and tie.
+            if (!han && needle.size() >= 3 && needle.ends_with("ie")) {
+                f.needles.push_back(needle.substr(0, needle.size() - 2) + "y");
+            }
             if (!han && needle.size() >= 3) needle.pop_back();
             f.needles.push_back(std::move(needle));
         }
@@ -232,13 +236,18 @@ bool may_match(std::string_view passage, const PassageFilter& f, const analysis:
                        [&](const std::string& needle) { return folded.find(needle) != std::string::npos; });
 }
 
-// The end of the passage starting at `from`: after the next line break or Chinese sentence end (。！？；),
-// which no token spans.
+// The end of the passage starting at `from`: after the next line break, Chinese sentence end (。！？；) or
+// English one (. ? ! ; before a space), which no token spans. An English abstract is mostly one line, and
+// only its sentences that may hold a query word need analysing.
 std::size_t passage_end(std::string_view text, std::size_t from) {
     for (std::size_t at = from; at < text.size();) {
         const utf8::Decoded d = utf8::decode(text, at);
         at += d.length;
         if (d.cp == '\n' || d.cp == 0x3002 || d.cp == 0xFF01 || d.cp == 0xFF1F || d.cp == 0xFF1B) return at;
+        if ((d.cp == '.' || d.cp == '?' || d.cp == '!' || d.cp == ';') && at < text.size() &&
+            (text[at] == ' ' || text[at] == '\t')) {
+            return at + 1;
+        }
     }
     return text.size();
 }

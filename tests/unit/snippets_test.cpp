@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -130,6 +131,11 @@ TEST_CASE("Sentences are analysed only when they may hold a match, and offsets s
           "研究背景很长。 本文研究<mark>类风湿</mark>关节炎。<mark>IL-6</mark> 升高");  // line breaks render as spaces
     // Traditional sentences are judged by their folded characters.
     CHECK(highlight("無關句子。類風濕性關節炎", terms_for("类风湿")) == "無關句子。<mark>類風濕</mark>性關節炎");
+    // English sentences on one line are judged one by one: the marks still sit where the words are.
+    CHECK(highlight("Background was long. Mice were studied; e.g. 10 mice. Results? Stem cells helped! Done.",
+                    terms_for("mouse stem")) ==
+          "Background was long. <mark>Mice</mark> were studied; e.g. 10 <mark>mice</mark>. Results? "
+          "<mark>Stem</mark> cells helped! Done.");
     // An English query skips Chinese sentences but still finds its words in mixed ones.
     CHECK(highlight("中文句子。含有 stem cells 的句子", terms_for("stem")) == "中文句子。含有 <mark>stem</mark> cells 的句子");
 }
@@ -139,6 +145,8 @@ TEST_CASE("The sentence filter never hides a match: stems unlike their words, Gr
     CHECK(highlight("One study.\nWe were hoping.", terms_for("studies hope")) ==
           "One <mark>study</mark>. We were <mark>hoping</mark>.");
     CHECK(highlight("Skies. Dying cells.", terms_for("sky die")) == "<mark>Skies</mark>. <mark>Dying</mark> cells.");
+    CHECK(highlight("Cells.\nDying cells.\nLying, tying.", terms_for("die lie tie")) ==
+          "Cells. <mark>Dying</mark> cells. <mark>Lying</mark>, <mark>tying</mark>.");
     CHECK(highlight("Its possibility.", terms_for("possibly")) == "Its <mark>possibility</mark>.");
     CHECK(highlight("Serum TNFα rose.", terms_for("TNF alpha")) == "Serum <mark>TNFα</mark> rose.");
     CHECK(highlight("See 10.1186/S13287-025-04495-z.", terms_for("10.1186/s13287-025-04495-z")) ==
@@ -150,6 +158,26 @@ TEST_CASE("The sentence filter never hides a match: stems unlike their words, Gr
     CHECK(highlight("Mesenchymal cells.", prefix) == "<mark>Mesenchymal</mark> cells.");
     // A Chinese sentence holding only some characters of a query word has nothing to mark.
     CHECK(highlight("细节。干细胞", terms_for("干细胞")) == "细节。<mark>干细胞</mark>");
+}
+
+TEST_CASE("The sentence filter finds every word of the seeds when searched for alone") {
+    // Each word, searched by itself and alone in a sentence after an unrelated one, is marked: whatever the
+    // stemmer makes of it, the filter lets its sentence be analysed.
+    duet::analysis::Analyzer analyzer(duet::testing::standard_analyzer());
+    std::set<std::string> words;
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(DUET_TEST_DATA) / "seeds")) {
+        const std::string text = read_file(entry.path());
+        for (const auto& t : analyzer.analyze(text)) {
+            if (t.kind == TokenKind::Word && t.script == duet::analysis::Script::Latin && !t.stop) {
+                words.insert(text.substr(t.begin, t.end - t.begin));
+            }
+        }
+    }
+    REQUIRE(words.size() > 500);
+    for (const std::string& word : words) {
+        INFO(word);
+        CHECK(highlight("Zzz qqq. " + word + ".", terms_for(word)) == "Zzz qqq. <mark>" + word + "</mark>.");
+    }
 }
 
 TEST_CASE("Folded forms highlight the original text") {
