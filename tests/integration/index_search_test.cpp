@@ -62,6 +62,14 @@ std::string top(duet::search::Searcher& searcher, const std::string& query) {
     return ranked.empty() ? "(none)" : ranked.front().id;
 }
 
+// The first page of a search for `query`, with facets.
+duet::search::SearchResult search_with_facets(duet::search::Searcher& searcher, const std::string& query) {
+    duet::search::SearchRequest request;
+    request.query = query;
+    request.facets = true;
+    return searcher.search(request);
+}
+
 }  // namespace
 
 TEST_CASE("Each seed ranks first for its own subject, in either language") {
@@ -712,10 +720,7 @@ TEST_CASE("Facets of a large result set are counted on a sample and scaled up, a
     Collect reporter;
     REQUIRE(index(dir / "db", src, reporter).added == 3000);
     duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
-    duet::search::SearchRequest request;
-    request.query = "fibroblast";
-    request.facets = true;
-    const auto result = searcher.search(request);
+    const auto result = search_with_facets(searcher, "fibroblast");
     CHECK(result.total == 3000);
     REQUIRE(result.facets.size() == 5);
     const auto& years = result.facets[0];
@@ -732,6 +737,8 @@ TEST_CASE("Facets of a large result set are counted on a sample and scaled up, a
     CHECK(std::abs(static_cast<long>(jcr.values[1].count) - 750) <= 30);
 
     // A narrower query is counted in full.
+    duet::search::SearchRequest request;
+    request.facets = true;
     request.query = "fibroblast 17";
     request.filters.jcr = "q2";
     const auto narrow = searcher.search(request);
@@ -757,10 +764,7 @@ TEST_CASE("Facets list the most frequent values first, ties by value, at most 20
     Collect reporter;
     REQUIRE(index(dir / "db", src, reporter).added == 324);
     duet::search::Searcher searcher(dir / "db", duet::testing::standard_analyzer());
-    duet::search::SearchRequest request;
-    request.query = "fibroblast";
-    request.facets = true;
-    const auto result = searcher.search(request);
+    const auto result = search_with_facets(searcher, "fibroblast");
     REQUIRE(result.facets.size() == 5);
     const auto& journals = result.facets[1];
     CHECK(journals.exact);
