@@ -3,6 +3,9 @@
 #include "fingerprint.h"
 #include "utf8.h"
 
+#include <array>
+#include <charconv>
+
 namespace duet::schema {
 
 std::string_view field_prefix(Field field) {
@@ -47,9 +50,19 @@ std::string source_term(std::string_view file_key) { return bounded_term(kSource
 
 std::string file_stamp_key(std::string_view file_key) { return bounded_term(kMetaFilePrefix, file_key); }
 
+namespace {
+
+// The fields in the order a facet value holds them: the writer and the reader walk this one list.
+template <typename Fields>
+auto in_value_order(Fields& f) {
+    return std::array{&f.year, &f.journal, &f.jcr, &f.category, &f.languages};
+}
+
+}  // namespace
+
 std::string facet_value(const FacetFields& fields) {
     std::string out;
-    for (const std::string* field : {&fields.year, &fields.journal, &fields.jcr, &fields.category, &fields.languages}) {
+    for (const std::string* field : in_value_order(fields)) {
         out += std::to_string(field->size());
         out += ':';
         out += *field;
@@ -60,14 +73,12 @@ std::string facet_value(const FacetFields& fields) {
 std::optional<FacetFields> parse_facet_value(std::string_view value) {
     FacetFields fields;
     std::size_t at = 0;
-    for (std::string* field : {&fields.year, &fields.journal, &fields.jcr, &fields.category, &fields.languages}) {
+    for (std::string* field : in_value_order(fields)) {
         const std::size_t colon = value.find(':', at);
-        if (colon == std::string_view::npos || colon == at || colon - at > 9) return std::nullopt;
+        if (colon == std::string_view::npos) return std::nullopt;
         std::size_t length = 0;
-        for (std::size_t i = at; i < colon; ++i) {
-            if (value[i] < '0' || value[i] > '9') return std::nullopt;
-            length = length * 10 + static_cast<std::size_t>(value[i] - '0');
-        }
+        const auto [end, error] = std::from_chars(value.data() + at, value.data() + colon, length);
+        if (colon == at || error != std::errc() || end != value.data() + colon) return std::nullopt;
         if (length > value.size() - colon - 1) return std::nullopt;
         field->assign(value.substr(colon + 1, length));
         at = colon + 1 + length;
